@@ -1,0 +1,156 @@
+"""``kg``: the command line. Thin wrappers around the library; errors are one line, never a traceback.
+
+Exit codes follow pySHACL's: 0 when all went well (the graph conforms), 1 when something did
+not (a report failed, a graph has violations), 2 when the command could not run.
+"""
+from __future__ import annotations
+
+import sys
+from functools import wraps
+from pathlib import Path
+
+import click
+
+from kg import __version__
+from kg.errors import KgError
+
+QUERY_FORMATS = ("table", "csv", "tsv", "json")
+
+
+def fails_cleanly(func):
+    """Turn kg's errors (and a missing file) into one line on stderr and exit code 2."""
+
+    @wraps(func)
+    def wrapper(*args, **kwargs):
+        try:
+            return func(*args, **kwargs)
+        except KgError as exc:
+            click.echo(f"kg: error: {exc}", err=True)
+            sys.exit(2)
+        except OSError as exc:
+            click.echo(f"kg: error: {exc.filename or ''}: {exc.strerror or exc}", err=True)
+            sys.exit(2)
+
+    return wrapper
+
+
+def shapes_option(func):
+    return click.option("--shapes", type=click.Path(path_type=Path, dir_okay=False),
+                        help="SHACL shapes file (default: the bundled ontology/shapes.ttl).")(func)
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="kg")
+def main() -> None:
+    """Knowledge graphs of industrial sites from French and English reports."""
+
+
+@main.command()
+@click.argument("inputs", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option("--output", "-o", required=True, type=click.Path(path_type=Path, dir_okay=False),
+              help="Graph file to write; its suffix picks the format (.ttl, .trig, .nq, .nt, .jsonld).")
+@click.option("--lang", type=click.Choice(["fr", "en"]), help="Force the reports' language (default: detected).")
+@click.option("--no-validate", is_flag=True, help="Do not validate the graph against the shapes.")
+@click.option("--quiet", "-q", is_flag=True, help="No progress bar.")
+@shapes_option
+@fails_cleanly
+def build(inputs: tuple[Path, ...], output: Path, lang: str | None, no_validate: bool, quiet: bool,
+          shapes: Path | None) -> None:
+    """Build the graph of REPORTS (files or folders of .txt, .md, .html) into OUTPUT."""
+    from kg.export import format_for, write_graph
+    from kg.pipeline import build_reports
+
+    format_for(output)  # an unknown suffix fails before any work
+    with _progress(quiet) as step:
+        result = build_reports(inputs, lang=lang, on_report=step)
+    for failure in result.failures:
+        click.echo(f"kg: {failure}", err=True)
+    write_graph(result.dataset, output)
+    click.echo(f"kg: {len(result.reports)} report(s) built into {output}"
+               + (f", {len(result.failures)} failed" if result.failures else ""), err=True)
+    conforms = True
+    if not no_validate and result.reports:
+        from kg.validation import validate
+
+        report = validate(result.dataset, shapes=shapes)
+        conforms = report.conforms
+        if not conforms:
+            click.echo(report.text, err=True)
+    sys.exit(0 if conforms and not result.failures else 1)
+
+
+class _progress:
+    """A progress bar on stderr for long runs; silent when asked or when stderr is not a terminal."""
+
+    def __init__(self, quiet: bool) -> None:
+        self.quiet = quiet or not sys.stderr.isatty()
+        self.bar = None
+
+    def __enter__(self):
+        if not self.quiet:
+            from tqdm import tqdm
+
+            self.bar = tqdm(unit=" report", file=sys.stderr, leave=False)
+        return self.step
+
+    def step(self, path: Path) -> None:
+        if self.bar is not None:
+            self.bar.set_postfix_str(path.name, refresh=False)
+            self.bar.update(1)
+
+    def __exit__(self, *exc) -> None:
+        if self.bar is not None:
+            self.bar.close()
+
+
+@main.command("validate")
+@click.argument("graph", type=click.Path(path_type=Path))
+@shapes_option
+@fails_cleanly
+def validate_cmd(graph: Path, shapes: Path | None) -> None:
+    """Validate GRAPH against the SHACL shapes: exit 0 conforms, 1 violations, 2 error."""
+    from kg.sparql import load_graph
+    from kg.validation import validate
+
+    report = validate(load_graph(graph), shapes=shapes)
+    click.echo(report.text)
+    sys.exit(0 if report.conforms else 1)
+
+
+@main.command()
+@click.argument("query")
+@click.argument("graph", type=click.Path(path_type=Path))
+@click.option("--format", "fmt", type=click.Choice(QUERY_FORMATS), default="table", show_default=True)
+@fails_cleanly
+def query(query: str, graph: Path, fmt: str) -> None:
+    """Run QUERY (a bundled query's name, or a .rq file) on GRAPH."""
+    from kg.sparql import format_result, load_graph, resolve_query, run_query
+
+    text = resolve_query(query)
+    click.echo(format_result(run_query(load_graph(graph), text), fmt), nl=False)
+
+
+@main.command()
+@fails_cleanly
+def queries() -> None:
+    """List the bundled queries."""
+    from kg.resources import query_names, query_text
+
+    for name in query_names():
+        first = next((line[1:].strip() for line in query_text(name).splitlines() if line.startswith("#")), "")
+        click.echo(f"{name:<24}{first}")
+
+
+@main.command()
+@click.argument("graph", type=click.Path(path_type=Path))
+@fails_cleanly
+def facts(graph: Path) -> None:
+    """Print the facts view of GRAPH (tab-separated: subject, relation, object, qualifier)."""
+    from kg.facts import facts_tsv
+    from kg.sparql import load_graph
+
+    click.echo(facts_tsv(load_graph(graph)), nl=False)
+
+
+if __name__ == "__main__":
+    main()

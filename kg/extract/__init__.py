@@ -1,0 +1,126 @@
+"""Extraction: spaCy pipelines whose kg components annotate the Doc with entities and facts.
+
+``kg_mentions`` finds and types the names and clusters them into entities, ``kg_coref`` resolves
+descriptions and pronouns, ``kg_modality`` marks hedged clauses and ``kg_relations`` runs the
+relation extractors; each writes to ``doc._.kg`` (a :class:`~kg.extract.context.Context`).
+:func:`extract` runs a report's text through the pipeline of its language and returns an
+:class:`~kg.extract.model.Extraction`; RDF is built from that, in :mod:`kg.graph`.
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
+from functools import cache
+
+import spacy
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from kg.errors import ModelError
+from kg.extract.context import Context
+from kg.extract.coref import resolve_references
+from kg.extract.entities import cluster
+from kg.extract.lang import lexicon
+from kg.extract.mentions import find_mentions
+from kg.extract.modality import hedged_tokens
+from kg.extract.model import Extraction
+from kg.extract.relations import extract_facts
+from kg.extract.sentences import kg_sentences  # noqa: F401  (registers the component)
+
+__all__ = ["extract", "extract_many", "load_pipeline"]
+
+if not Doc.has_extension("kg"):
+    Doc.set_extension("kg", default=None)
+
+KG_COMPONENTS = ("kg_mentions", "kg_coref", "kg_modality", "kg_relations")
+
+
+@Language.factory("kg_mentions", assigns=["doc._.kg"], requires=["doc.ents", "token.dep", "token.pos"])
+def make_mentions(nlp: Language, name: str):
+    lex = lexicon(nlp.lang)
+
+    def kg_mentions(doc: Doc) -> Doc:
+        mentions = find_mentions(doc, lex)
+        entities = cluster(doc, mentions, lex)
+        doc._.kg = Context(doc=doc, lex=lex, mentions=mentions, entities=entities, dateline=_dateline(doc, lex))
+        return doc
+
+    return kg_mentions
+
+
+@Language.factory("kg_coref", assigns=["doc._.kg"], requires=["doc._.kg"])
+def make_coref(nlp: Language, name: str):
+    def kg_coref(doc: Doc) -> Doc:
+        doc._.kg.references = resolve_references(doc._.kg)
+        return doc
+
+    return kg_coref
+
+
+@Language.factory("kg_modality", assigns=["doc._.kg"], requires=["doc._.kg"])
+def make_modality(nlp: Language, name: str):
+    def kg_modality(doc: Doc) -> Doc:
+        doc._.kg.hedged = hedged_tokens(doc._.kg)
+        return doc
+
+    return kg_modality
+
+
+@Language.factory("kg_relations", assigns=["doc._.kg"], requires=["doc._.kg"])
+def make_relations(nlp: Language, name: str):
+    def kg_relations(doc: Doc) -> Doc:
+        ctx = doc._.kg
+        ctx.facts = extract_facts(ctx)
+        return doc
+
+    return kg_relations
+
+
+def _dateline(doc: Doc, lex) -> tuple[int, int] | None:
+    """Token span of the dateline a wire report opens with ("AKTAU, Kazakhstan —")."""
+    m = re.match(lex.dateline, doc.text)
+    if not m:
+        return None
+    span = doc.char_span(m.start(), m.end(), alignment_mode="expand")
+    return (span.start, span.end) if span is not None else None
+
+
+@cache
+def load_pipeline(lang: str) -> Language:
+    """The spaCy pipeline of a language with kg's components added (loaded once per process)."""
+    lex = lexicon(lang)
+    try:
+        nlp = spacy.load(lex.model)
+    except OSError as exc:
+        raise ModelError(f"the spaCy pipeline {lex.model!r} for {lang!r} is not installed "
+                         f"(pip install the package of the same name): {exc}") from None
+    nlp.add_pipe("kg_sentences", before="parser")
+    for name in KG_COMPONENTS:
+        nlp.add_pipe(name)
+    return nlp
+
+
+def extract(text: str, lang: str) -> Extraction:
+    """Entities and facts of one report's text."""
+    return to_extraction(load_pipeline(lang)(text), lang)
+
+
+def extract_many(texts: Iterable[tuple[str, str]], batch_size: int = 16) -> Iterator[Extraction]:
+    """Extractions of ``(text, lang)`` pairs, in order, batching texts of one language."""
+    for text, lang in texts:
+        yield extract(text, lang)
+
+
+def to_extraction(doc: Doc, lang: str) -> Extraction:
+    ctx: Context = doc._.kg
+    used = _used_entities(ctx)
+    return Extraction(lang=lang, entities={k: v for k, v in ctx.entities.items() if k in used}, facts=list(ctx.facts))
+
+
+def _used_entities(ctx: Context) -> set[str]:
+    used: set[str] = set()
+    for f in ctx.facts:
+        for value in (f.subject, f.obj, f.qualifier):
+            if isinstance(value, str) and value in ctx.entities:
+                used.add(value)
+    return used

@@ -1,0 +1,85 @@
+"""Descriptions and pronouns resolved to the organizations they stand for.
+
+Reports name a company once and then call it ``le groupe``, ``la société``, ``le fabricant
+chinois``, ``the carmaker``, ``il``, ``its``. kg follows the discourse focus: the organization a
+sentence is about (its subject, else the first one it names) stays in focus until another takes
+its place, and a description refers to the organization in focus. Plural descriptions (``les deux
+partenaires``, ``the two companies``, ``they``) refer to the last group of organizations named
+together.
+"""
+from __future__ import annotations
+
+from spacy.tokens import Span
+
+from kg.extract.context import Context, Reference
+
+SUBJECT_DEPS = frozenset({"nsubj", "nsubj:pass", "nsubjpass", "csubj"})
+
+
+def resolve_references(ctx: Context) -> list[Reference]:
+    refs: list[Reference] = []
+    focus: str | None = None
+    group: tuple[str, ...] = ()
+    for sent in ctx.doc.sents:
+        named = ctx.in_sentence(sent, "Organization")
+        for start, end, plural in _reference_spans(ctx, sent):
+            if _touches_name(ctx, start, end):
+                continue
+            keys = group if plural else ((focus,) if focus else ((ctx.main_org,) if ctx.main_org else ()))
+            before = [m for m in named if m.end <= start]
+            if not plural and not focus and before:
+                keys = (before[-1].key,)
+            if keys:
+                refs.append(Reference(start, end, tuple(keys), plural))
+        focus = _sentence_focus(ctx, sent, named) or focus
+        together = _named_together(ctx, sent, named)
+        if len(together) >= 2:
+            group = together
+    return refs
+
+
+def _reference_spans(ctx: Context, sent: Span) -> list[tuple[int, int, bool]]:
+    found = [(s.start, s.end, False) for s in ctx.find("descriptions", sent)]
+    found += [(s.start, s.end, True) for s in ctx.find("plural_descriptions", sent)]
+    for tok in sent:
+        if tok.lower_ in ctx.lex.pronouns and tok.dep_ in SUBJECT_DEPS:
+            found.append((tok.i, tok.i + 1, False))
+        elif tok.lower_ in ctx.lex.plural_pronouns and tok.dep_ in SUBJECT_DEPS:
+            found.append((tok.i, tok.i + 1, True))
+        elif tok.lower_ in ctx.lex.possessives and tok.i + 1 < sent.end and not tok.nbor(1).is_punct:
+            found.append((tok.i, tok.i + 1, tok.lower_ in {"their", "leur", "leurs"}))
+    found.sort()
+    kept: list[tuple[int, int, bool]] = []
+    for item in found:
+        if kept and item[0] < kept[-1][1]:
+            continue
+        kept.append(item)
+    return kept
+
+
+def _touches_name(ctx: Context, start: int, end: int) -> bool:
+    """A description right before a name is the name's determiner phrase: "le groupe X"."""
+    for i in range(end, min(end + 3, len(ctx.doc))):
+        m = ctx.mention_at(i)
+        if m is not None and ctx.entities[m.key].type == "Organization":
+            return all(not ctx.doc[j].is_punct for j in range(end, i))
+    return False
+
+
+def _sentence_focus(ctx: Context, sent: Span, named) -> str | None:
+    for m in named:
+        if any(t.dep_ in SUBJECT_DEPS for t in ctx.doc[m.start:m.end]):
+            return m.key
+    return named[0].key if named else None
+
+
+def _named_together(ctx: Context, sent: Span, named) -> tuple[str, ...]:
+    """Organizations coordinated in one sentence ("X et Y", "X and Y", "X avec Y")."""
+    keys: list[str] = []
+    for a, b in zip(named, named[1:]):
+        between = {t.lower_ for t in ctx.doc[a.end:b.start]}
+        if between & {"et", "and", "avec", "with", "&"} and b.start - a.end <= 8:
+            for k in (a.key, b.key):
+                if k not in keys:
+                    keys.append(k)
+    return tuple(keys)

@@ -1,0 +1,42 @@
+"""Which tokens stand in a clause that is only considered, rumoured, denied or hypothetical.
+
+A fact whose trigger lies in such a clause is not extracted. A cue (``pourrait``, ``étudie``,
+``could``, ``is weighing``, ``a renoncé``) hedges its own clause from the cue onwards; when the cue
+governs the whole sentence (it is, or attaches to, the sentence's root) it hedges the sentence.
+Clauses end at ``;``, ``:``, ``mais``, ``but``.
+"""
+from __future__ import annotations
+
+from spacy.tokens import Span
+
+from kg.extract.context import Context
+
+ROOT_DEPS = frozenset({"ROOT"})
+
+
+def hedged_tokens(ctx: Context) -> set[int]:
+    hedged: set[int] = set()
+    for sent in ctx.doc.sents:
+        for cue in ctx.find("hedges", sent) + _negations(ctx, sent):
+            hedged.update(_scope(ctx, sent, cue))
+    return hedged
+
+
+def _negations(ctx: Context, sent: Span) -> list[Span]:
+    """Negation cues that bear on a verb (not "no" in "no longer than" and the like)."""
+    cues = []
+    for cue in ctx.find("negations", sent):
+        head = cue.root.head
+        if cue.root.pos_ in {"VERB", "AUX"} or head.pos_ in {"VERB", "AUX"} or cue.root.dep_ in {"neg", "advmod"}:
+            cues.append(cue)
+    return cues
+
+
+def _scope(ctx: Context, sent: Span, cue: Span) -> range:
+    root = cue.root
+    governs_sentence = root.dep_ in ROOT_DEPS or (root.head.dep_ in ROOT_DEPS and root.dep_ in {
+        "aux", "aux:tense", "aux:pass", "neg", "advmod", "xcomp", "auxpass"})
+    start, end = ctx.clause_of(cue.start)
+    if governs_sentence:
+        return range(start, end)
+    return range(cue.start, end)

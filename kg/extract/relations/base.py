@@ -1,0 +1,92 @@
+"""Helpers shared by the relation extractors: whose is a trigger, which place does it name."""
+from __future__ import annotations
+
+from spacy.tokens import Span, Token
+
+from kg.extract.context import Context
+from kg.extract.mentions import Mention
+
+SUBJECT_DEPS = frozenset({"nsubj", "nsubj:pass", "nsubjpass", "csubj", "agent", "obl:agent"})
+LOCATIVE = frozenset({"à", "a", "au", "aux", "en", "in", "at", "near", "de", "d'", "d’", "of", "sur", "on", "dans", "près"})
+PLACE_TYPES = ("City", "Country", "Region")
+
+
+def owner(ctx: Context, sent: Span, start: int, end: int) -> tuple[str, ...]:
+    """The organization(s) a trigger at tokens ``start:end`` belongs to.
+
+    The subject of the verb that governs the trigger first (through the dependency tree), then
+    the nearest organization named before it in its clause, then after it, then the sentence's
+    or the report's organization in focus.
+    """
+    keys = _subject_of_governing_verb(ctx, ctx.doc[start:end].root)
+    if keys:
+        return keys
+    items = ctx.org_items(sent)
+    c_start, c_end = ctx.clause_of(start)
+    before = [k for s, e, k in items if c_start <= s and e <= start]
+    if before:
+        return before[-1]
+    after = [k for s, e, k in items if s >= end and s < c_end]
+    if after:
+        return after[0]
+    before = [k for s, e, k in items if e <= start]
+    if before:
+        return before[-1]
+    return (ctx.main_org,) if ctx.main_org else ()
+
+
+def _subject_of_governing_verb(ctx: Context, tok: Token) -> tuple[str, ...]:
+    for _ in range(6):
+        if tok.pos_ in {"VERB", "AUX"} or tok.dep_ == "ROOT":
+            for child in tok.children:
+                if child.dep_ in SUBJECT_DEPS:
+                    keys = _orgs_in_subtree_head(ctx, child)
+                    if keys:
+                        return keys
+            if tok.dep_ not in {"xcomp", "conj", "advcl", "ccomp", "acl", "acl:relcl", "relcl"}:
+                return ()
+        if tok.head is tok:
+            return ()
+        tok = tok.head
+    return ()
+
+
+def _orgs_in_subtree_head(ctx: Context, tok: Token) -> tuple[str, ...]:
+    """Organizations named by a subject: its own tokens, then a coordinated or apposed name."""
+    keys = list(ctx.orgs_at(tok.i))
+    for child in tok.children:
+        if child.dep_ in {"conj", "appos", "flat:name", "compound", "nmod"}:
+            for k in ctx.orgs_at(child.i):
+                if k not in keys:
+                    keys.append(k)
+    if not keys:
+        for t in tok.subtree:
+            keys.extend(k for k in ctx.orgs_at(t.i) if k not in keys)
+            if keys:
+                break
+    return tuple(keys)
+
+
+def place_after(ctx: Context, start: int, limit: int, types: tuple[str, ...] = PLACE_TYPES,
+                stop: int | None = None) -> Mention | None:
+    """The first place of ``types`` named within ``limit`` tokens after ``start`` (in its sentence)."""
+    sent = ctx.doc[min(start, len(ctx.doc) - 1)].sent
+    end = min(start + limit, sent.end, stop if stop is not None else sent.end)
+    for i in range(start, end):
+        m = ctx.mention_at(i)
+        if m is not None and ctx.entities[m.key].type in types and not ctx.is_dateline(m):
+            return m
+    return None
+
+
+def place_before(ctx: Context, end: int, limit: int, types: tuple[str, ...] = PLACE_TYPES) -> Mention | None:
+    sent = ctx.doc[max(end - 1, 0)].sent
+    for i in range(end - 1, max(end - limit, sent.start) - 1, -1):
+        m = ctx.mention_at(i)
+        if m is not None and ctx.entities[m.key].type in types and not ctx.is_dateline(m):
+            return m
+    return None
+
+
+def entity_type(ctx: Context, key: str) -> str:
+    return ctx.entities[key].type

@@ -1,0 +1,112 @@
+"""``partner_of`` and ``subsidiary_of``: joint ventures, consortia, alliances; parents and arms.
+
+Partners are the organizations a partnership cue brings together in its sentence, less the
+joint venture's own name (``X, la coentreprise formée par A et B``), less a parent named in an
+apposition (``A, the subsidiary of P``) and less the owner of a site named in passing
+(``l'usine N``). A company owned by one organization is its subsidiary; owned by several, it is
+their joint venture and they are partners.
+"""
+from __future__ import annotations
+
+from collections.abc import Iterator
+from itertools import combinations
+
+from spacy.tokens import Span
+
+from kg.extract.context import Context
+from kg.extract.model import Fact
+from kg.extract.relations import extractor
+from kg.extract.relations.base import owner
+
+WINDOW = 18
+JV_NOUNS = ("coentreprise", "co-entreprise", "joint venture", "joint-venture", "société commune", "company set up")
+
+
+@extractor("partner_of")
+def partnerships(ctx: Context, facts: list[Fact]) -> Iterator[Fact]:
+    for sent in ctx.doc.sents:
+        for cue in ctx.find("partnership", sent) + ctx.find("owned_by", sent):
+            if ctx.is_hedged(cue.start):
+                continue
+            partners = _partners(ctx, sent, cue)
+            if len(partners) < 2 or len(partners) > 4:
+                continue
+            kind = cue.text if not ctx.lex.rx("owned_by").fullmatch(cue.text) else "co-ownership"
+            for a, b in combinations(partners, 2):
+                yield Fact("partner_of", a, b, ctx.evidence("partnership-cue", cue.start, cue.end, 0.75), qualifier=kind)
+
+
+def _partners(ctx: Context, sent: Span, cue: Span) -> list[str]:
+    excluded = _joint_venture_names(ctx, sent, cue) | _parents(ctx, sent) | _site_owners(ctx, sent)
+    keys: list[str] = []
+    for s, e, ks in ctx.org_items(sent):
+        if e <= cue.start - WINDOW or s >= cue.end + WINDOW:
+            continue
+        for k in ks:
+            if k not in excluded and k not in keys:
+                keys.append(k)
+    return keys
+
+
+def _joint_venture_names(ctx: Context, sent: Span, cue: Span) -> set[str]:
+    """The venture itself: the name just before a JV noun, or the subject of "owned by"."""
+    names: set[str] = set()
+    is_owned = bool(ctx.lex.rx("owned_by").fullmatch(cue.text))
+    if not is_owned and not any(n in cue.text.lower() for n in JV_NOUNS + ("consortium",)):
+        return names
+    for s, e, ks in ctx.org_items(sent):
+        if e <= cue.start and cue.start - e <= (6 if not is_owned else 3) and len(ks) == 1:
+            between = ctx.doc[e:cue.start]
+            if is_owned or any(t.text == "," for t in between):
+                names.update(ks)
+    return names
+
+
+def _parents(ctx: Context, sent: Span) -> set[str]:
+    return {p for cue in ctx.find("subsidiary", sent) for p in _org_after(ctx, sent, cue.end, 8)}
+
+
+def _site_owners(ctx: Context, sent: Span) -> set[str]:
+    owners: set[str] = set()
+    for cue in ctx.find("site_nouns", sent):
+        owners.update(_org_after(ctx, sent, cue.end, 1))
+    return owners
+
+
+def _org_after(ctx: Context, sent: Span, start: int, limit: int) -> tuple[str, ...]:
+    for i in range(start, min(start + limit, sent.end)):
+        keys = ctx.orgs_at(i)
+        if keys:
+            return keys
+    return ()
+
+
+@extractor("subsidiary_of")
+def subsidiaries(ctx: Context, facts: list[Fact]) -> Iterator[Fact]:
+    for sent in ctx.doc.sents:
+        for cue in ctx.find("subsidiary", sent):
+            parents = _org_after(ctx, sent, cue.end, 8)
+            children = [k for k in _org_before(ctx, sent, cue.start) if k not in parents]
+            yield from _subsidiary_facts(ctx, cue, children, parents, "subsidiary-of")
+        for cue in ctx.find("subsidiary_possessive", sent):
+            children = _org_after(ctx, sent, cue.end, 4)
+            parents = tuple(k for k in owner(ctx, sent, cue.start, cue.end) if k not in children)
+            yield from _subsidiary_facts(ctx, cue, children, parents, "possessive-subsidiary")
+        for cue in ctx.find("owned_by", sent):
+            parents = _org_after(ctx, sent, cue.end, 6)
+            others = [k for s, e, ks in ctx.org_items(sent) if s > cue.end for k in ks if k not in parents]
+            if len(parents) == 1 and not others:
+                yield from _subsidiary_facts(ctx, cue, _org_before(ctx, sent, cue.start), parents, "owned-by")
+
+
+def _org_before(ctx: Context, sent: Span, start: int) -> tuple[str, ...]:
+    before = [ks for s, e, ks in ctx.org_items(sent) if e <= start]
+    return before[-1] if before else ()
+
+
+def _subsidiary_facts(ctx: Context, cue: Span, children, parents, rule: str) -> Iterator[Fact]:
+    if ctx.is_hedged(cue.start) or len(parents) != 1:
+        return
+    for child in children:
+        if child != parents[0]:
+            yield Fact("subsidiary_of", child, parents[0], ctx.evidence(rule, cue.start, cue.end, 0.8))

@@ -1,0 +1,135 @@
+"""``produces``: the products and materials an organization makes.
+
+From a production verb's object (``fabriquera des composants``, ``will make battery cells``), a
+plant's complement (``usine de pneumatiques``), a maker's description (``le fabricant de jantes
+en aluminium X``, ``the electric-vehicle maker``) and a capacity's product. Coordinated
+adjectives are distributed (``electric and plug-in hybrid vehicles`` → two products); generic
+counts (``véhicules``, ``units``) are not products.
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from kg.extract.context import Context
+from kg.extract.model import Fact
+from kg.extract.relations import extractor
+from kg.extract.relations.base import owner
+
+GENERIC_COUNTS = frozenset(
+    "véhicules vehicles voitures cars unités units pièces pieces teu conteneurs containers tonnes tons "
+    "exemplaires emplois jobs personnes people salariés workers modèles models produits products".split()
+)
+DETERMINERS = frozenset({"des", "de", "d'", "d’", "du", "les", "la", "le", "l'", "l’", "the", "a", "an", "its", "ses", "son", "sa", "leurs", "their", "some"})
+PHRASE_WORDS = frozenset({"de", "d'", "d’", "en", "à", "base", "du", "des", "of"})
+STOP_POS = frozenset({"VERB", "AUX", "PUNCT", "NUM", "PRON", "SCONJ", "CCONJ", "ADV"})
+NOT_PRODUCTS = re.compile(r"(?i)^(?:production|capacit|site|usine|plant|factory|projet|project|investissement|investment|"
+                          r"tonnes?|ligne|line|an|year|année|phase|emplois?|jobs?|travail|work|terrain|plot)")
+
+
+@extractor("produces")
+def products(ctx: Context, facts: list[Fact]) -> Iterator[Fact]:
+    for sent in ctx.doc.sents:
+        for cue in ctx.find("production_verbs", sent):
+            if cue.root.pos_ in {"VERB", "AUX"} and not ctx.is_hedged(cue.start):
+                phrase = noun_phrase_after(ctx, cue.end)
+                yield from _facts(ctx, sent, cue.start, cue.end, phrase, "production-object")
+        for cue in ctx.find("site_nouns", sent):
+            if cue.end < sent.end and ctx.doc[cue.end].lower_ in {"de", "d'", "d’"} and not ctx.is_hedged(cue.start):
+                phrase = noun_phrase_after(ctx, cue.end + 1, allow_bare=True)
+                yield from _facts(ctx, sent, cue.start, cue.end, phrase, "plant-of")
+        for cue in ctx.find("maker_nouns", sent):
+            yield from _maker(ctx, sent, cue)
+    for fact in list(facts):
+        if fact.relation == "capacity" and fact.qualifier and _is_product(fact.qualifier):
+            for name in split_coordination(fact.qualifier):
+                yield _product_fact(ctx, fact.subject, name, fact.evidence)
+
+
+def _maker(ctx: Context, sent, cue) -> Iterator:
+    """ "le fabricant (chinois) de X Y" → Y produces X; "the X maker" → the maker produces X."""
+    i = cue.end
+    while i < sent.end and ctx.doc[i].pos_ == "ADJ":
+        i += 1
+    if i < sent.end and ctx.doc[i].lower_ in {"de", "d'", "d’", "of"}:
+        phrase = noun_phrase_after(ctx, i + 1, allow_bare=True)
+        yield from _facts(ctx, sent, cue.start, cue.end, phrase, "maker-of")
+    elif cue.start > sent.start:
+        j = cue.start
+        while j > sent.start and (ctx.doc[j - 1].pos_ in {"NOUN", "ADJ", "PROPN"} or ctx.doc[j - 1].text == "-") \
+                and not ctx.orgs_at(j - 1) and ctx.mention_at(j - 1) is None:
+            j -= 1
+        if j < cue.start and ctx.doc[j].lower_ not in DETERMINERS:
+            yield from _facts(ctx, sent, cue.start, cue.end, ctx.doc[j:cue.start].text, "compound-maker")
+
+
+def _facts(ctx: Context, sent, start: int, end: int, phrase: str | None, rule: str) -> Iterator[Fact]:
+    if not phrase or not _is_product(phrase):
+        return
+    for org in owner(ctx, sent, start, end):
+        for name in split_coordination(phrase):
+            yield _product_fact(ctx, org, name, ctx.evidence(rule, start, end, 0.65))
+
+
+def _product_fact(ctx: Context, org: str, name: str, evidence) -> Fact:
+    key = ctx.product_key(name)
+    return Fact("produces", org, key, evidence)
+
+
+def _is_product(phrase: str) -> bool:
+    words = phrase.lower().split()
+    return bool(words) and not NOT_PRODUCTS.match(phrase) and not (len(words) == 1 and words[0] in GENERIC_COUNTS) \
+        and not any(ch.isdigit() for ch in words[0])
+
+
+def split_coordination(phrase: str) -> list[str]:
+    """ "electric and plug-in hybrid vehicles" → both; "cells and modules" → both; else as is."""
+    m = re.match(r"^(.+?)\s+(?:and|et|&)\s+(.+)$", phrase)
+    if not m:
+        return [phrase]
+    left, right = m.group(1), m.group(2)
+    right_words = right.split()
+    if len(left.split()) == 1 and len(right_words) >= 2 and left.lower() not in GENERIC_COUNTS \
+            and not re.match(r"(?i)^(?:de|des|d'|du|en)\b", right):
+        head = right_words[-1]
+        if left[0].islower() and left.endswith(("ic", "al", "ed", "ique", "ain", "en")) or left.lower() in {"electric", "électriques", "électrique", "hybrid"}:
+            return [f"{left} {head}", right]
+    if re.match(r"(?i)^(?:de|des|d'|du)\s", right):
+        return [phrase]  # "composants de châssis et de moteur": one product
+    return [left, right]
+
+
+def noun_phrase_after(ctx: Context, start: int, skip: frozenset[str] = frozenset(), allow_bare: bool = False) -> str | None:
+    """The noun phrase starting at ``start`` (after determiners), up to a verb, a preposition
+    that does not build a compound noun, punctuation or a name."""
+    doc = ctx.doc
+    sent_end = doc[min(start, len(doc) - 1)].sent.end
+    i = start
+    while i < sent_end and (doc[i].lower_ in DETERMINERS or doc[i].lower_ in skip):
+        i += 1
+    if i >= sent_end or doc[i].pos_ not in {"NOUN", "PROPN", "ADJ", "X"} or doc[i].like_num:
+        return None
+    if ctx.mention_at(i) is not None and ctx.entities[ctx.mention_at(i).key].type != "Other":
+        return None
+    end = i + 1
+    while end < sent_end and end - i < 9:
+        tok = doc[end]
+        if tok.pos_ in {"NOUN", "ADJ", "PROPN", "X"} and ctx.mention_at(end) is None:
+            end += 1
+        elif tok.text == "-" or (tok.lower_ in PHRASE_WORDS and end + 1 < sent_end and doc[end + 1].pos_ in {"NOUN", "ADJ", "PROPN"}
+                                  and ctx.mention_at(end + 1) is None):
+            end += 2 if tok.text != "-" else 1
+        elif tok.lower_ in {"et", "and"} and end + 1 < sent_end and _continues(doc, end + 1, sent_end):
+            end += 1
+        else:
+            break
+    phrase = doc[i:end].text.strip(" -")
+    return phrase or None
+
+
+def _continues(doc, i: int, sent_end: int) -> bool:
+    """After "et"/"and": another noun of the same phrase ("cells and modules", "et de moteur")."""
+    j = i
+    while j < sent_end and doc[j].lower_ in {"de", "d'", "d’", "des", "du", "plug-in"}:
+        j += 1
+    return j < sent_end and doc[j].pos_ in {"NOUN", "ADJ"} and not doc[j].like_num

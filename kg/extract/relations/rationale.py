@@ -1,0 +1,79 @@
+"""``site_rationale``: the reasons a report gives for a site's location, as factor keys.
+
+A rationale cue (``motivé par``, ``le choix de``, ``because``, ``the reasons for``) opens a
+passage; the factor lexicon is matched in that sentence and in the sentences that go on with
+it (while they name factors and are not about something else, such as the site's power supply
+stated as a fact). One fact per factor, for the organization the passage is about and the
+town of its site.
+"""
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from spacy.tokens import Span
+
+from kg.extract.context import Context
+from kg.extract.model import Factor, Fact
+from kg.extract.relations import extractor
+from kg.extract.relations.base import owner
+
+SUBJECT_DEPS = frozenset({"nsubj", "nsubj:pass", "nsubjpass"})
+LOOKAHEAD = 3
+
+
+@extractor("site_rationale")
+def rationale(ctx: Context, facts: list[Fact]) -> Iterator[Fact]:
+    sents = list(ctx.doc.sents)
+    done: set[int] = set()
+    for n, sent in enumerate(sents):
+        cues = [c for c in ctx.find("rationale", sent) if not ctx.is_hedged(c.start)]
+        if not cues or n in done:
+            continue
+        orgs = owner(ctx, sent, cues[0].start, cues[0].end)
+        passage = [sent]
+        found = _factors(ctx, sent)
+        for nxt in sents[n + 1:n + 1 + LOOKAHEAD]:
+            more = _factors(ctx, nxt)
+            if not more or _about_the_site(ctx, nxt):
+                if found:
+                    break
+                continue
+            passage.append(nxt)
+            found += more
+            done.add(sents.index(nxt))
+        city = _site_city(ctx, passage, facts, orgs)
+        if city is None:
+            continue
+        for key, span in found:
+            for org in orgs:
+                yield Fact("site_rationale", org, Factor(key), ctx.evidence(f"rationale-{key}", span.start, span.end, 0.7),
+                           qualifier=city)
+
+
+def _factors(ctx: Context, sent: Span) -> list[tuple[str, Span]]:
+    return [(key, m) for key in ctx.lex.factors for m in ctx.find(ctx.lex.rx_factor(key), sent)
+            if not ctx.is_hedged(m.start)]
+
+
+def _about_the_site(ctx: Context, sent: Span) -> bool:
+    """ "Le site est par ailleurs alimenté en électricité verte": a fact about the site, not a reason."""
+    for tok in sent:
+        if tok.dep_ in SUBJECT_DEPS and ctx.find("site_nouns", ctx.doc[tok.i:tok.i + 1]):
+            return True
+    return False
+
+
+def _site_city(ctx: Context, passage: list[Span], facts: list[Fact], orgs: tuple[str, ...]) -> str | None:
+    site_cities = [f.obj for f in facts if f.relation == "has_site_in"]
+    for sent in passage:
+        for m in ctx.in_sentence(sent, "City"):
+            if m.key in site_cities and not ctx.is_dateline(m):
+                return m.key
+    own = [f.obj for f in facts if f.relation == "has_site_in" and f.subject in orgs]
+    if own:
+        return own[-1]
+    for sent in passage:
+        for m in ctx.in_sentence(sent, "City"):
+            if not ctx.is_dateline(m):
+                return m.key
+    return site_cities[-1] if site_cities else None

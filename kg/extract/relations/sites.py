@@ -1,0 +1,152 @@
+"""``has_site_in``: an organization runs, builds or has decided to build a site in a town.
+
+A site noun (``usine``, ``plant``, ``terminal``, ``centre de R&D``) or a production verb
+(``has assembled buses at X``) with a town in its clause. The owner is named in the site's own
+noun phrase (``l'usine N``, ``son usine``, ``X's plant``) or is the subject of the verb that
+governs it; partners of a joint venture named in the sentence share its site. A site named
+again without its town (``the hub``) is the one named before. Former sites (``l'ancienne
+usine N``), hedged or abandoned plans and places only named in passing give no fact.
+"""
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from spacy.tokens import Span
+
+from kg.extract.context import Context
+from kg.extract.mentions import Mention
+from kg.extract.model import Fact
+from kg.extract.relations import extractor
+from kg.extract.relations.base import owner
+from kg.extract.relations.partners import _partners
+
+LOCATIVE_BEFORE = frozenset({"à", "a", "au", "en", "in", "at", "near", "près", "dans"})
+CHOICE_LEMMAS = frozenset({"choose", "select", "pick", "choisir", "retenir", "sélectionner", "préférer"})
+STOP_KIND = frozenset({"à", "au", "in", "at", "dans", "sur", "on", "near", "près", ",", "(", "qui", "which", "that", "where", "où"})
+CITY = ("City",)
+DEFINITE = frozenset({"the", "l'", "l’", "le", "la", "cette", "ce", "this"})
+LOCATIVE_CLITICS = frozenset({"y", "there"})
+
+
+@extractor("has_site_in")
+def sites(ctx: Context, facts: list[Fact]) -> Iterator[Fact]:
+    named: list[tuple[str, str]] = []  # (head noun, city key) of the sites named so far
+    for sent in ctx.doc.sents:
+        for cue in ctx.find("site_nouns", sent):
+            if ctx.is_hedged(cue.start) or _after_former(ctx, cue):
+                continue
+            city = _site_city(ctx, sent, cue, named)
+            if city is None or ctx.is_hedged(city.start):
+                continue
+            kind = _site_kind(ctx, cue, city)
+            named.append((cue.root.lemma_.lower(), city.key))
+            for org in _site_owners(ctx, sent, cue):
+                yield Fact("has_site_in", org, city.key, ctx.evidence("site-noun", *_bounds(cue, city), 0.8),
+                           qualifier=kind)
+        yield from _production_sites(ctx, sent)
+
+
+def _bounds(cue: Span, city) -> tuple[int, int]:
+    return min(cue.start, city.start), max(cue.end, city.end)
+
+
+def _after_former(ctx: Context, cue: Span) -> bool:
+    window = ctx.doc[max(cue.start - 2, cue.sent.start):cue.start]
+    return bool(ctx.find("former", window)) if len(window) else False
+
+
+def _site_city(ctx: Context, sent: Span, cue: Span, named) -> Mention | object | None:
+    c_start, c_end = ctx.clause_of(cue.start)
+    for i in range(cue.end, min(cue.end + 14, c_end)):
+        m = ctx.mention_at(i)
+        if m is not None and ctx.entities[m.key].type in CITY and not ctx.is_dateline(m):
+            return m
+        if m is not None and ctx.entities[m.key].type in ("Country", "Region"):
+            break  # "un projet d'usine en Espagne": a country, not a town
+    for i in range(cue.start - 1, max(c_start, cue.start - 25) - 1, -1):
+        m = ctx.mention_at(i)
+        if m is not None and ctx.entities[m.key].type in CITY and not ctx.is_dateline(m) and _anchored(ctx, m):
+            return m
+    if any(t.lower_ in LOCATIVE_CLITICS for t in ctx.doc[max(cue.start - 5, sent.start):cue.start]):
+        return _last_city_before(ctx, cue.start)
+    if cue.start > sent.start and ctx.doc[cue.start - 1].lower_ in DEFINITE:
+        head = cue.root.lemma_.lower()
+        earlier = [city for noun, city in named if noun == head]
+        if earlier:
+            return _Ref(earlier[-1], cue.start, cue.end)
+    return None
+
+
+class _Ref:
+    """A town named earlier, standing in for a site's town named again without it."""
+
+    def __init__(self, key: str, start: int, end: int) -> None:
+        self.key, self.start, self.end = key, start, end
+
+
+def _anchored(ctx: Context, m: Mention) -> bool:
+    """A town before the site noun counts when it is where ("à X", "in X"), the subject, or chosen."""
+    prev = ctx.doc[m.start - 1] if m.start > 0 else None
+    if prev is not None and prev.lower_ in LOCATIVE_BEFORE:
+        return True
+    root = ctx.doc[m.start:m.end].root
+    return root.dep_ in {"nsubj", "nsubj:pass", "nsubjpass"} or (root.dep_ in {"obj", "dobj"} and root.head.lemma_ in CHOICE_LEMMAS)
+
+
+def _last_city_before(ctx: Context, i: int) -> Mention | None:
+    for j in range(i - 1, max(i - 120, 0) - 1, -1):
+        m = ctx.mention_at(j)
+        if m is not None and ctx.entities[m.key].type in CITY and not ctx.is_dateline(m):
+            return m
+    return None
+
+
+def _site_owners(ctx: Context, sent: Span, cue: Span) -> tuple[str, ...]:
+    explicit = _owner_in_noun_phrase(ctx, cue)
+    keys = explicit or owner(ctx, sent, cue.start, cue.end)
+    if explicit:
+        return keys
+    partners = [p for c in ctx.find("partnership", sent) if not ctx.is_hedged(c.start) for p in _partners(ctx, sent, c)]
+    if any(k in partners for k in keys) and len(set(partners)) >= 2:
+        return tuple(dict.fromkeys(partners))
+    return keys
+
+
+def _owner_in_noun_phrase(ctx: Context, cue: Span) -> tuple[str, ...]:
+    """ "l'usine N", "son usine", "N's plant", "the N plant"."""
+    nxt = cue.end
+    if nxt < len(ctx.doc) and ctx.orgs_at(nxt) and ctx.mention_at(nxt) is not None:
+        return ctx.orgs_at(nxt)
+    for i in range(cue.start - 1, max(cue.start - 4, cue.sent.start) - 1, -1):
+        tok = ctx.doc[i]
+        if tok.lower_ in ctx.lex.possessives or tok.text in {"'s", "’s"} or ctx.mention_at(i) is not None:
+            keys = ctx.orgs_at(i) or (ctx.orgs_at(i - 1) if tok.text in {"'s", "’s"} else ())
+            return keys
+        if tok.is_punct or tok.pos_ in {"VERB", "AUX", "ADP"}:
+            break
+    return ()
+
+
+def _site_kind(ctx: Context, cue: Span, city) -> str:
+    """The site noun as written, with its complement ("usine de pneumatiques"), without the town."""
+    end = cue.end
+    limit = min(cue.end + 7, cue.sent.end, city.start if city.start > cue.start else cue.sent.end)
+    while end < limit and ctx.doc[end].lower_ not in STOP_KIND and not ctx.mention_at(end):
+        end += 1
+    while end > cue.end and ctx.doc[end - 1].lower_ in {"de", "d'", "d’", "of", "du", "des", "en", "et", "and"}:
+        end -= 1
+    return ctx.doc[cue.start:end].text
+
+
+def _production_sites(ctx: Context, sent: Span) -> Iterator[Fact]:
+    """ "has assembled buses at X", "produit des jantes à X": a production verb and a town."""
+    for cue in ctx.find("production_verbs", sent):
+        if cue.root.pos_ not in {"VERB", "AUX"} or ctx.is_hedged(cue.start):
+            continue
+        for i in range(cue.end, min(cue.end + 8, sent.end)):
+            m = ctx.mention_at(i)
+            if m is not None and ctx.entities[m.key].type in CITY and ctx.doc[i - 1].lower_ in LOCATIVE_BEFORE:
+                for org in owner(ctx, sent, cue.start, cue.end):
+                    yield Fact("has_site_in", org, m.key, ctx.evidence("production-verb", cue.start, m.end, 0.6),
+                               qualifier=ctx.doc[cue.start:m.start - 1].text)
+                break

@@ -1,0 +1,73 @@
+"""read → extract → graph, over many reports: the library behind ``kg build``.
+
+Each report is read, extracted and turned into its own named graph; one report that cannot be
+read or built is recorded as a failure (its path and a one-line reason) and the others go on.
+"""
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from rdflib import Dataset
+
+from kg.errors import KgError
+from kg.graph.build import build_graph
+from kg.graph.iris import report_iri
+from kg.namespaces import bind_prefixes
+from kg.read import Report, iter_sources, read_report
+
+
+@dataclass(frozen=True)
+class Failure:
+    path: Path
+    message: str  # one line, naming the file and the problem
+
+    def __str__(self) -> str:
+        return self.message
+
+
+@dataclass
+class BuildResult:
+    dataset: Dataset
+    reports: list[Report] = field(default_factory=list)
+    failures: list[Failure] = field(default_factory=list)
+
+
+def new_dataset() -> Dataset:
+    return bind_prefixes(Dataset())
+
+
+def build_reports(inputs: Iterable[Path | str], *, lang: str | None = None,
+                  on_report: Callable[[Path], None] | None = None) -> BuildResult:
+    """Build every report found in ``inputs`` (files or folders) into one dataset."""
+    from kg.extract import extract  # loads spaCy: only when a build runs
+
+    result = BuildResult(dataset=new_dataset())
+    for path in _sources(inputs, result.failures):
+        try:
+            report = read_report(path, lang=lang)
+            graph = build_graph(report, extract(report.text, report.lang))
+        except KgError as exc:
+            result.failures.append(Failure(path, str(exc)))
+        except Exception as exc:  # a bug must not cost the other reports their graph
+            result.failures.append(Failure(path, f"{path}: could not be built ({type(exc).__name__}: {exc})"))
+        else:
+            named = result.dataset.graph(report_iri(report.content_hash))
+            for triple in graph:
+                named.add(triple)
+            result.reports.append(report)
+        if on_report is not None:
+            on_report(path)
+    return result
+
+
+def _sources(inputs: Iterable[Path | str], failures: list[Failure]) -> list[Path]:
+    """The report files of every input; an input that cannot be walked is a failure."""
+    paths: list[Path] = []
+    for given in inputs:
+        try:
+            paths.extend(p for p in iter_sources([Path(given)]) if p not in paths)
+        except KgError as exc:
+            failures.append(Failure(Path(given), str(exc)))
+    return paths
