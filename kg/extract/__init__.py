@@ -40,9 +40,10 @@ def make_mentions(nlp: Language, name: str):
     lex = lexicon(nlp.lang)
 
     def kg_mentions(doc: Doc) -> Doc:
-        mentions = find_mentions(doc, lex)
+        dateline = _dateline(doc, lex)
+        mentions = find_mentions(doc, lex, dateline)
         entities = cluster(doc, mentions, lex)
-        doc._.kg = Context(doc=doc, lex=lex, mentions=mentions, entities=entities, dateline=_dateline(doc, lex))
+        doc._.kg = Context(doc=doc, lex=lex, mentions=mentions, entities=entities, dateline=dateline)
         return doc
 
     return kg_mentions

@@ -26,7 +26,7 @@ ARTICLES = frozenset({"le", "la", "les", "l'", "l’", "the", "du", "des", "de",
 INNER_WORDS = frozenset({"de", "du", "des", "d'", "d’", "la", "le", "of", "the", "and", "et", "for"})
 PRODUCT_HEADS = frozenset({"suv", "modèle", "modèles", "model", "models", "berline", "sedan", "pick-up"})
 EXCHANGE_WORDS = re.compile(r"(?i)\b(bourse|exchange|euronext|nasdaq|nyse|market)\b")
-SMALL_PLACE = 100_000  # below this, a name that NER calls an organization stays one
+FUNCTION_POS = frozenset({"ADP", "DET", "CCONJ", "SCONJ", "PRON", "AUX", "PART"})
 
 
 @dataclass
@@ -54,13 +54,11 @@ def fold(text: str) -> str:
     return re.sub(r"\s+", " ", text).strip()
 
 
-def find_mentions(doc: Doc, lex: Lexicon) -> list[Mention]:
+def find_mentions(doc: Doc, lex: Lexicon, dateline: tuple[int, int] | None = None) -> list[Mention]:
     """Every name of the doc, typed, sorted by position, without overlaps."""
-    spans = _candidates(doc, lex)
-    countries = _country_context(doc, spans)
-    mentions = [_classify(doc, start, end, label, lex, countries) for start, end, label in spans]
-    mentions = [m for m in mentions if m.type != "Drop"]
-    return _refine_single_words(mentions)
+    from kg.extract.kinds import classify_all
+
+    return classify_all(doc, _candidates(doc, lex), lex, dateline)
 
 
 # candidates -------------------------------------------------------------------------------
@@ -80,12 +78,21 @@ def _candidates(doc: Doc, lex: Lexicon) -> list[tuple[int, int, str]]:
         if covering:
             for r in covering:
                 labels[r] = labels[r] or ent.label_
-        elif inner and _is_cap(doc[end - 1]) and _is_cap(doc[start]):
+        elif inner and _is_cap(doc[end - 1]) and _is_cap(doc[start]) and _keeps_inner_words(doc[start:end], ent.label_):
             labels[(start, end)] = ent.label_  # a name with inner words: "Amérique du Nord"
         else:
+            part = f"{ent.label_}-PART" if inner and ent.label_ not in ORG_LABELS else ent.label_
             for r in [r for r in labels if start <= r[0] and r[1] <= end]:
-                labels[r] = labels[r] or ent.label_
+                labels[r] = labels[r] or part
     return _without_overlaps(labels)
+
+
+def _keeps_inner_words(span, label: str) -> bool:
+    """ "Amérique du Nord", "Investment Office of the Presidency": one name; "Stellantis de
+    Saragosse" (a company and a town, which NER ran together) is two."""
+    if label in ORG_LABELS or label == "FAC":
+        return True
+    return label in PLACE_LABELS and gazetteer().resolve(span.text) is not None
 
 
 def _without_overlaps(labels: dict[tuple[int, int], str]) -> list[tuple[int, int, str]]:
@@ -142,6 +149,10 @@ def _trim(doc: Doc, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
+def _is_elision(tok: Token) -> bool:
+    return len(tok.text) <= 2 and tok.text[-1:] in {"'", "’"}
+
+
 def _is_cap(tok: Token) -> bool:
     return bool(tok.text) and tok.text[0].isupper()
 
@@ -151,102 +162,14 @@ def _is_model_number(tok: Token) -> bool:
 
 
 def _starts_name(tok: Token, lex: Lexicon) -> bool:
-    if not _is_cap(tok) or tok.is_punct or tok.lower_ in lex.stopwords_org:
+    if not _is_cap(tok) or tok.is_punct or tok.lower_ in lex.stopwords_org or _is_elision(tok):
         return False
+    if tok.pos_ in FUNCTION_POS or (tok.is_stop and tok.pos_ != "PROPN" and not tok.text.isupper()):
+        return False  # "From Aktau", "In December": a capitalized function word opens no name
     if tok.is_sent_start and tok.pos_ not in {"PROPN", "X"} and not tok.ent_type_ and not tok.text.isupper():
         nxt = tok.nbor(1) if tok.i + 1 < len(tok.doc) else None
         return nxt is not None and _is_cap(nxt) and not nxt.is_punct  # "Réunis", "Implantée" are not names
     return True
 
 
-# classification ---------------------------------------------------------------------------
-
-def _country_context(doc: Doc, spans: list[tuple[int, int, str]]) -> tuple[str, ...]:
-    """ISO codes of the countries the report names: context for resolving ambiguous cities."""
-    codes: list[str] = []
-    gaz = gazetteer()
-    for start, end, _ in spans:
-        place = gaz.resolve(doc[start:end].text)
-        if place is not None and place.kind == "Country" and place.country_code not in codes:
-            codes.append(place.country_code)
-    return tuple(codes)
-
-
-def _classify(doc: Doc, start: int, end: int, label: str, lex: Lexicon, countries: tuple[str, ...]) -> Mention:
-    span = doc[start:end]
-    text = span.text
-    words = [t.text for t in span]
-    mention = Mention(start, end, text, "Other", label)
-    orgish = _org_evidence(span, lex)
-    place = None if orgish >= 2 else gazetteer().resolve(text, context=countries, lang=lex.lang)
-    if place is not None and _is_place(doc, span, label, place, orgish):
-        mention.type, mention.place, mention.confidence = place.kind, place, 0.9
-        return mention
-    if gazetteer().demonym_country(text) is not None or _is_exchange(text) or _is_date_word(span):
-        mention.type = "Drop"
-        return mention
-    if start > 0 and doc[start - 1].lower_ in PRODUCT_HEADS or any(t.like_num for t in span[1:]):
-        mention.type = "Other"  # a product or model name: "SUV X5"
-        return mention
-    if label in PERSON_LABELS and _looks_like_person(span, lex) and not orgish:
-        mention.type, mention.confidence = "Person", 0.85
-        return mention
-    if orgish or label in ORG_LABELS:
-        mention.type, mention.confidence = "Organization", 0.9 if orgish else 0.8
-        return mention
-    if len(words) == 1 and span[0].is_sent_start and label == "":
-        mention.type = "Drop"
-        return mention
-    mention.type, mention.confidence = "Organization", 0.6
-    return mention
-
-
-def _is_place(doc: Doc, span, label: str, place: Place, orgish: int) -> bool:
-    """Whether a name the gazetteer knows names that place here, not a company named like it.
-
-    NER's place labels and a locative preposition before the name are strong evidence; a
-    company-like label is overruled only by a large town called exactly that ("Orano" is not
-    Oran, whose Italian name it is; "Xinxing" the pipe maker is not the county).
-    """
-    main = fold(span.text) in {fold(place.name), *(fold(v) for v in place.labels.values())}
-    before = doc[span.start - 1].lower_ if span.start > 0 else ""
-    if label in PLACE_LABELS or before in LOCATIVE:
-        return orgish < 1 or place.kind != "City" or main
-    if place.kind != "City":
-        return label not in ORG_LABELS or not orgish
-    if label in ORG_LABELS | PERSON_LABELS | {"MISC"} or orgish:
-        return main and place.population >= SMALL_PLACE and not orgish
-    return main or place.population >= SMALL_PLACE
-
-
-def _org_evidence(span, lex: Lexicon) -> int:
-    """2 for a legal form, 1 for an organization word or an acronym, 0 otherwise."""
-    text = span.text
-    if any(re.search(r"(?<!\w)(?:" + form + r")$", text) for form in lex.legal_forms):
-        return 2
-    if any(t.lower_ in lex.org_words for t in span[1:]) or (len(span) == 1 and text.isupper() and 2 <= len(text) <= 6
-                                                             and text.isalpha()):
-        return 1
-    return 0
-
-
-def _looks_like_person(span, lex: Lexicon) -> bool:
-    toks = [t for t in span if t.text not in {"-"}]
-    return 2 <= len(toks) <= 4 and all(t.text[:1].isupper() and not t.text.isupper() for t in toks)
-
-
-def _is_exchange(text: str) -> bool:
-    return bool(EXCHANGE_WORDS.search(text))
-
-
-def _is_date_word(span) -> bool:
-    return any(t.ent_type_ in {"DATE", "TIME"} for t in span) and len(span) == 1
-
-
-def _refine_single_words(mentions: list[Mention]) -> list[Mention]:
-    """A one-word "person" that is the last name of a person named in full is that person."""
-    surnames = {m.text.split()[-1] for m in mentions if m.type == "Person"}
-    for m in mentions:
-        if m.type == "Organization" and m.label in PERSON_LABELS and m.text in surnames:
-            m.type = "Person"
-    return mentions
+# classification lives in kg.extract.kinds

@@ -23,6 +23,8 @@ from text_to_num import text2num
 
 from kg.extract.lang import units as lex
 
+__all__ = ["KINDS", "LANGS", "Amount", "find_amounts", "parse_number"]
+
 LANGS: tuple[str, ...] = ("fr", "en")
 KINDS: tuple[str, ...] = ("money", "quantity", "percent", "count")
 
@@ -50,7 +52,7 @@ def find_amounts(text: str, lang: str) -> list[Amount]:
     amounts: list[Amount] = []
     pos = 0
     while (match := tables.core.search(text, pos)) is not None:
-        readings = _read_at(text, match, tables, pos)
+        readings = _read_at(text, match, tables, amounts[-1].end if amounts else 0)
         if not readings:
             # Past the whole number in digits; past the first word of a run of number words,
             # whose rest may be a number of its own ("deux" | "et trois milliards").
@@ -109,7 +111,8 @@ class _Reading:
 def _read_at(text: str, match: re.Match[str], t: _Tables, floor: int) -> list[_Reading]:
     """The amount(s) starting with the number ``match``: none, one, or two for a range.
 
-    ``floor`` is the end of the previous amount: a currency sign before it is not this one's.
+    ``floor`` is the end of the previous amount: a currency sign or a cue that closely follows
+    it is that amount's ("5 millions USD 300 tonnes", "400 t per annum and 20 GWh").
     """
     core = _core(text, match, t)
     if core is None or _glued_before(text, match, t):
@@ -407,7 +410,7 @@ def _per_year_after(text: str, end: int, t: _Tables) -> bool:
     """Whether a per-year cue follows the amount closely ("… de cathodes par an")."""
     for m in t.per_year_after.finditer(text, end, min(len(text), end + 90)):
         gap = text[end:m.start()]
-        if t.stop.search(gap) or len(gap.split()) > 7:
+        if not _close(gap, 7, t):
             return False
         before = _WORDS.findall(gap.lower())[-1:]
         after = " ".join(_WORDS.findall(text[m.end():m.end() + 16].lower()))
@@ -423,10 +426,14 @@ def _per_year_before(text: str, r: _Reading, t: _Tables) -> bool:
     last = None
     for last in t.per_year_before.finditer(text, max(r.floor, r.start - 70), r.start):
         pass
-    if last is None:
+    if last is None or r.floor and _close(text[r.floor:last.start()], 7, t):
         return False
-    gap = text[last.end():r.start]
-    return not t.stop.search(gap) and len(gap.split()) <= 6
+    return _close(text[last.end():r.start], 6, t)
+
+
+def _close(gap: str, words: int, t: _Tables) -> bool:
+    """Whether ``gap`` is at most ``words`` words, with no number or punctuation in it."""
+    return not t.stop.search(gap) and len(gap.split()) <= words
 
 
 def _glued_before(text: str, match: re.Match[str], t: _Tables) -> bool:

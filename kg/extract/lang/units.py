@@ -154,7 +154,7 @@ _OTHER: UnitSpec = (None, _ONE, False)
 UNIT_ABBREVIATIONS: dict[str, UnitSpec] = {
     "t": _T, "MT": _T, "kt": ("t/yr", THOUSAND, False), "Kt": ("t/yr", THOUSAND, False),
     "Mt": ("t/yr", MILLION, False), "Gt": ("t/yr", BILLION, False),
-    "kg": ("t/yr", Decimal("0.001"), False), "tpa": ("t/yr", _ONE, True),
+    "kg": _OTHER, "tpa": ("t/yr", _ONE, True),  # kilograms weigh products, not plants
     "tpy": ("t/yr", _ONE, True), "TPA": ("t/yr", _ONE, True), "ktpa": ("t/yr", THOUSAND, True),
     "Mtpa": ("t/yr", MILLION, True), "mtpa": ("t/yr", MILLION, True),
     "MTPA": ("t/yr", MILLION, True),
@@ -178,8 +178,8 @@ UNIT_WORDS: dict[str, UnitSpec] = {
                                               "kilotonnes métriques")},
     **{w: ("t/yr", MILLION, False) for w in ("mégatonne", "mégatonnes", "megatonne",
                                              "megatonnes", "megatons")},
-    **{w: ("t/yr", Decimal("0.001"), False) for w in ("kilo", "kilos", "kilogramme",
-                                                      "kilogrammes", "kilogram", "kilograms")},
+    **{w: _OTHER for w in ("kilo", "kilos", "kilogramme", "kilogrammes", "kilogram",
+                           "kilograms")},
     **{w: _GWH for w in ("gigawattheure", "gigawattheures", "gigawatt-heure", "gigawatt-heures",
                          "gigawatts-heure", "gigawatt heure", "gigawatt heures", "gigawatt-hour",
                          "gigawatt-hours", "gigawatt hour", "gigawatt hours", "gigawatt",

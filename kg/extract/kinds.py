@@ -1,0 +1,205 @@
+"""What a name names: a town, a country, a region, a person, an organization, or none of these.
+
+The rules, strongest first: the dateline names a place; a legal form makes an organization;
+a name the gazetteer knows is a place when NER, a locative preposition or its size say so
+(``à Borja``, ``Tanger``), and an industrial zone or port named after a town stands for the town
+(``Khorgos Gateway``, ``Zona Franca de Barcelona``); a person's name has the shape of one; what
+NER calls an organization, or bears an organization word, is one; nationality adjectives,
+events, exchanges, product codes and units are none. Last, a name typed an organization
+anywhere (or the start of a longer organization name) is one everywhere it is not plainly a
+place.
+"""
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Doc, Span
+
+from kg.extract.lang import Lexicon
+from kg.extract.mentions import (
+    EXCHANGE_WORDS, LOCATIVE, ORG_LABELS, PERSON_LABELS, PLACE_LABELS, PRODUCT_HEADS, Mention, fold,
+)
+from kg.extract.numbers import find_amounts
+from kg.places import Place, gazetteer
+
+LARGE_TOWN = 100_000  # a company-like name is a town only if the town is at least this large
+SMALL_TOWN = 15_000  # below this, a town needs its country named in the report, or "à"
+NOT_NAMES = frozenset({"NORP", "EVENT", "LAW", "WORK_OF_ART", "LANGUAGE", "MISC-PART", "EVENT-PART", "LAW-PART",
+                       "WORK_OF_ART-PART", "DATE", "TIME"})
+FACILITY_WORDS = frozenset(
+    "gateway port med tech park parc zone zona franca free city cité industrial industriel industrielle "
+    "logistics hub terminal airport aéroport dry freeport sez".split()
+)
+ZONE_HEAD = re.compile(r"(?i)^(?:zone|zona|parc|park|port|cité|free\s+zone|technopole|technopark|plateforme)\b")
+COUNTRY_ONLY_BEFORE = frozenset({"en"})  # French: "en Aragon", "en Espagne" name a region or country
+MIXED_CODE = re.compile(r"^(?=.*\d)(?=.*[A-Za-z])[\w-]+$")
+
+
+def classify_all(doc: Doc, spans: list[tuple[int, int, str]], lex: Lexicon,
+                 dateline: tuple[int, int] | None) -> list[Mention]:
+    amounts = [(a.start, a.end) for a in find_amounts(doc.text, lex.lang) if a.kind != "count"]
+    spans = [s for s in spans if not _in_amount(doc[s[0]:s[1]], amounts)]
+    countries = _country_context(doc, spans, lex)
+    acronyms = _product_acronyms(doc, spans)
+    mentions = [_classify(doc, s, e, label, lex, countries, dateline, acronyms) for s, e, label in spans]
+    mentions = [m for m in mentions if m.type != "Drop"]
+    _consistent_orgs(doc, mentions)
+    return mentions
+
+
+def _in_amount(span: Span, amounts: list[tuple[int, int]]) -> bool:
+    return any(a <= span.start_char and span.end_char <= b for a, b in amounts)
+
+
+def _country_context(doc: Doc, spans, lex: Lexicon) -> tuple[str, ...]:
+    """ISO codes of the countries the report names or whose nationality it uses."""
+    codes: list[str] = []
+    gaz = gazetteer()
+    for start, end, _ in spans:
+        text = doc[start:end].text
+        place = gaz.resolve(text, kinds=("Country",), lang=lex.lang) or gaz.demonym_country(text)
+        if place is not None and place.country_code not in codes:
+            codes.append(place.country_code)
+    for tok in doc:
+        if tok.pos_ == "ADJ":
+            place = gaz.demonym_country(tok.text)
+            if place is not None and place.country_code not in codes:
+                codes.append(place.country_code)
+    return tuple(codes)
+
+
+def _product_acronyms(doc: Doc, spans) -> set[str]:
+    """Acronyms defined after a lower-case phrase: "batteries lithium-fer-phosphate (LFP)"."""
+    found: set[str] = set()
+    for start, end, _ in spans:
+        if start >= 2 and end < len(doc) and doc[start - 1].text == "(" and doc[end].text == ")":
+            before = doc[start - 2]
+            if before.text[:1].islower() and doc[start:end].text.replace("-", "").isupper():
+                found.add(doc[start:end].text)
+    return found
+
+
+def _classify(doc: Doc, start: int, end: int, label: str, lex: Lexicon, countries: tuple[str, ...],
+              dateline: tuple[int, int] | None, acronyms: set[str]) -> Mention:
+    span = doc[start:end]
+    m = Mention(start, end, span.text, "Other", label)
+    if dateline is not None and dateline[0] <= start < dateline[1]:
+        return _as_place(m, gazetteer().resolve(span.text, context=countries, lang=lex.lang))
+    orgish = _org_evidence(span, lex)
+    if orgish < 2:
+        place = _place_of(doc, span, label, lex, countries, orgish)
+        if place is not None:
+            return _as_place(m, place)
+    if _is_not_a_name(span, label, lex, acronyms):
+        m.type = "Drop" if label in NOT_NAMES or gazetteer().demonym_country(span.text) else "Other"
+        return m
+    if label in PERSON_LABELS and _looks_like_person(doc, span) and not orgish:
+        m.type, m.confidence = "Person", 0.85
+    elif orgish or label in ORG_LABELS or label == "FAC" or label in PERSON_LABELS:
+        m.type, m.confidence = "Organization", 0.9 if orgish else 0.8
+    elif lex.lang == "en" and label in PLACE_LABELS:
+        m.type = "Other"  # a place the gazetteer does not know: a sea, a province, a landmark
+    elif len(span) == 1 and span[0].is_sent_start and not label:
+        m.type = "Drop"
+    else:
+        m.type, m.confidence = "Organization", 0.6
+    return m
+
+
+def _as_place(m: Mention, place: Place | None) -> Mention:
+    if place is None:
+        m.type = "Drop"
+    else:
+        m.type, m.place, m.confidence = place.kind, place, 0.9
+    return m
+
+
+def _place_of(doc: Doc, span: Span, label: str, lex: Lexicon, countries: tuple[str, ...], orgish: int) -> Place | None:
+    before = doc[span.start - 1].lower_ if span.start > 0 else ""
+    kinds = ("Country", "Region") if lex.lang == "fr" and before in COUNTRY_ONLY_BEFORE else None
+    gaz = gazetteer()
+    place = gaz.resolve(span.text, context=countries, lang=lex.lang, kinds=kinds)
+    if place is not None and _is_place(span, label, place, orgish, before, countries):
+        return place
+    return _zone_town(span, lex, countries)
+
+
+def _is_place(span: Span, label: str, place: Place, orgish: int, before: str, countries: tuple[str, ...]) -> bool:
+    """Whether a name the gazetteer knows names that place here, not a company named like it.
+
+    NER's place labels and a locative preposition are strong evidence; a company-like label is
+    overruled only by a large town called exactly that ("Orano" is not Oran, whose Italian name
+    it is). A small town needs its country named in the report, or "à X".
+    """
+    if place.kind != "City":
+        return label not in ORG_LABELS or not orgish
+    main = fold(span.text) in {fold(place.name), *(fold(v) for v in place.labels.values())}
+    if place.population < SMALL_TOWN and place.country_code not in countries and before not in {"à", "a"}:
+        return False
+    if label in PLACE_LABELS or before in LOCATIVE:
+        return orgish < 1 or main
+    if label in ORG_LABELS | PERSON_LABELS | {"MISC", "FAC"} or orgish:
+        return main and place.population >= LARGE_TOWN and not orgish
+    return main or place.population >= LARGE_TOWN
+
+
+def _zone_town(span: Span, lex: Lexicon, countries: tuple[str, ...]) -> Place | None:
+    """The town an industrial zone or port is named after: "Khorgos Gateway", "Zona Franca de X"."""
+    words = span.text.split()
+    gaz = gazetteer()
+    for cut in range(len(words) - 1, 0, -1):
+        head, rest = " ".join(words[:cut]), words[cut:]
+        if all(w.lower() in FACILITY_WORDS for w in rest):
+            place = gaz.resolve(head, context=countries, lang=lex.lang, kinds=("City",))
+            if place is not None:
+                return place
+    m = re.match(r"(?i)^.+?\s(?:de|del|of|d['’])\s*(?P<town>[A-ZÀ-Ý][\w\-' ]+)$", span.text)
+    if m and ZONE_HEAD.match(span.text):
+        return gaz.resolve(m.group("town"), context=countries, lang=lex.lang, kinds=("City",))
+    return None
+
+
+def _is_not_a_name(span: Span, label: str, lex: Lexicon, acronyms: set[str]) -> bool:
+    text = span.text
+    if label in NOT_NAMES or text in acronyms or EXCHANGE_WORDS.search(text):
+        return True
+    if gazetteer().demonym_country(text) is not None or gazetteer().demonym_country(text.split("-")[0]) is not None:
+        return True
+    prev = span.doc[span.start - 1].lower_ if span.start > 0 else ""
+    return prev in PRODUCT_HEADS or any(MIXED_CODE.match(t.text) for t in span)
+
+
+def _org_evidence(span: Span, lex: Lexicon) -> int:
+    """2 for a legal form, 1 for an organization word or an acronym, 0 otherwise."""
+    text = span.text
+    if any(re.search(r"(?<!\w)(?:" + form + r")$", text) for form in lex.legal_forms):
+        return 2
+    if any(t.lower_ in lex.org_words for t in span[1:]):
+        return 1
+    return int(len(span) == 1 and text.isupper() and 2 <= len(text) <= 5 and text.isalpha())
+
+
+def _looks_like_person(doc: Doc, span: Span) -> bool:
+    toks = [t for t in span if t.text != "-"]
+    if not 2 <= len(toks) <= 4 or not all(t.text[:1].isupper() and not t.text.isupper() for t in toks):
+        return False
+    if span.end + 2 < len(doc) and doc[span.end].text == "(" and doc[span.end + 1].text.isupper():
+        return False  # "Kazakhstan Temir Zholy (KTZ)": people are not given acronyms
+    return gazetteer().resolve(toks[0].text, kinds=("Country",)) is None
+
+
+def _consistent_orgs(doc: Doc, mentions: list[Mention]) -> None:
+    """A name that is an organization somewhere, or begins a longer organization's name, is an
+    organization wherever it is not plainly a place (a place label or a locative before it)."""
+    orgs = [fold(m.text) for m in mentions if m.type == "Organization"]
+    firsts = {o.split()[0] for o in orgs if len(o.split()) > 1}
+    for m in mentions:
+        key = fold(m.text)
+        if m.type in ("City",) and (key in orgs or key in firsts):
+            before = doc[m.start - 1].lower_ if m.start > 0 else ""
+            if m.label not in PLACE_LABELS and before not in LOCATIVE:
+                m.type, m.place, m.confidence = "Organization", None, 0.7
+    surnames = {m.text.split()[-1] for m in mentions if m.type == "Person"}
+    for m in mentions:
+        if m.type == "Organization" and m.label in PERSON_LABELS and m.text in surnames:
+            m.type = "Person"
