@@ -32,6 +32,12 @@ FACILITY_WORDS = frozenset(
 )
 ZONE_HEAD = re.compile(r"(?i)^(?:zone|zona|parc|park|port|cité|free\s+zone|technopole|technopark|plateforme)\b")
 COUNTRY_ONLY_BEFORE = frozenset({"en"})  # French: "en Aragon", "en Espagne" name a region or country
+GEOGRAPHIC_WORDS = frozenset(
+    "sea ocean gulf coast river lake strait bay canal mountains valley desert peninsula island islands "
+    "mer océan golfe côte fleuve lac détroit baie canal montagnes vallée désert péninsule île îles "
+    "atlantic pacific mediterranean caspian baltic arctic atlantique pacifique méditerranée".split()
+)
+TICKER_CUES = frozenset({"ticker", "symbol", "symbole", "code", "codes", "mnémonique"})
 MIXED_CODE = re.compile(r"^(?=.*\d)(?=.*[A-Za-z])[\w-]+$")
 
 
@@ -43,7 +49,7 @@ def classify_all(doc: Doc, spans: list[tuple[int, int, str]], lex: Lexicon,
     acronyms = _product_acronyms(doc, spans)
     mentions = [_classify(doc, s, e, label, lex, countries, dateline, acronyms) for s, e, label in spans]
     mentions = [m for m in mentions if m.type != "Drop"]
-    _consistent_orgs(doc, mentions)
+    _consistent_orgs(doc, mentions, dateline)
     return mentions
 
 
@@ -97,13 +103,21 @@ def _classify(doc: Doc, start: int, end: int, label: str, lex: Lexicon, countrie
         m.type, m.confidence = "Person", 0.85
     elif orgish or label in ORG_LABELS or label == "FAC" or label in PERSON_LABELS:
         m.type, m.confidence = "Organization", 0.9 if orgish else 0.8
-    elif lex.lang == "en" and label in PLACE_LABELS:
+    elif label in PLACE_LABELS and _is_geographic(span):
         m.type = "Other"  # a place the gazetteer does not know: a sea, a province, a landmark
     elif len(span) == 1 and span[0].is_sent_start and not label:
         m.type = "Drop"
     else:
         m.type, m.confidence = "Organization", 0.6
     return m
+
+
+def _is_geographic(span: Span) -> bool:
+    """A sea, a coast, a province: "the Caspian Sea", "the state of Thuringia"."""
+    words = {t.lower_ for t in span}
+    before = {t.lower_ for t in span.doc[max(span.start - 3, 0):span.start]}
+    return bool(words & GEOGRAPHIC_WORDS) or bool(before & {"state", "province", "region", "région", "province",
+                                                             "état", "county", "district", "département"})
 
 
 def _as_place(m: Mention, place: Place | None) -> Mention:
@@ -153,20 +167,45 @@ def _zone_town(span: Span, lex: Lexicon, countries: tuple[str, ...]) -> Place | 
             place = gaz.resolve(head, context=countries, lang=lex.lang, kinds=("City",))
             if place is not None:
                 return place
-    m = re.match(r"(?i)^.+?\s(?:de|del|of|d['’])\s*(?P<town>[A-ZÀ-Ý][\w\-' ]+)$", span.text)
-    if m and ZONE_HEAD.match(span.text):
-        return gaz.resolve(m.group("town"), context=countries, lang=lex.lang, kinds=("City",))
+    if not ZONE_HEAD.match(span.text) and words[-1].lower() not in FACILITY_WORDS:
+        return None
+    for size in (3, 2, 1):  # "Cité X Y Tanger Tech", "Zona Franca de Barcelona": the town inside
+        for i in range(1, len(words) - size + 1):
+            place = gaz.resolve(" ".join(words[i:i + size]), context=countries, lang=lex.lang, kinds=("City",))
+            if place is not None and place.population >= SMALL_TOWN:
+                return place
     return None
 
 
-def _is_not_a_name(span: Span, label: str, lex: Lexicon, acronyms: set[str]) -> bool:
+def _is_not_a_name(span: Span, label: str, lex: Lexicon, acronyms: set[str]) -> bool:  # noqa: C901
     text = span.text
     if label in NOT_NAMES or text in acronyms or EXCHANGE_WORDS.search(text):
         return True
-    if gazetteer().demonym_country(text) is not None or gazetteer().demonym_country(text.split("-")[0]) is not None:
+    if _is_demonym(text) or _is_demonym(text.split("-")[0]):
         return True
     prev = span.doc[span.start - 1].lower_ if span.start > 0 else ""
+    if prev in TICKER_CUES or (len(span) == 1 and text.isupper() and span[0].pos_ == "NOUN" and not label):
+        return True  # a listing code ("ticker EGL"), a common noun in capitals ("le SUV")
     return prev in PRODUCT_HEADS or any(MIXED_CODE.match(t.text) for t in span)
+
+
+DEMONYM_ENDINGS = ("ians", "ian", "ans", "an", "lese", "ese", "ish", "i", "ic", "ais", "aise", "ois", "oise", "ien",
+                   "ienne", "ain", "aine", "ais", "ano", "ena", "e", "es")
+
+
+def _is_demonym(word: str) -> bool:
+    """ "Chinese", "marocaine", and the nationalities no table lists: "Angolan", "Congolese"."""
+    gaz = gazetteer()
+    if gaz.demonym_country(word) is not None:
+        return True
+    if " " in word or not word[:1].isupper() or gaz.resolve(word) is not None:
+        return False
+    key = fold(word)
+    for ending in DEMONYM_ENDINGS:
+        stem = key[: -len(ending)] if key.endswith(ending) else None
+        if stem and len(stem) >= 4 and gaz.country_starting_with(stem):
+            return True
+    return False
 
 
 def _org_evidence(span: Span, lex: Lexicon) -> int:
@@ -181,24 +220,34 @@ def _org_evidence(span: Span, lex: Lexicon) -> int:
 
 def _looks_like_person(doc: Doc, span: Span) -> bool:
     toks = [t for t in span if t.text != "-"]
-    if not 2 <= len(toks) <= 4 or not all(t.text[:1].isupper() and not t.text.isupper() for t in toks):
+    words = span.text.split()
+    if not 2 <= len(words) <= 4 or not all(t.text[:1].isupper() and not t.text.isupper() for t in toks):
         return False
+    if gazetteer().resolve(words[-1], kinds=("Country", "Region")) is not None:
+        return False  # "Acme Africa" is a company's arm, not a person
     if span.end + 2 < len(doc) and doc[span.end].text == "(" and doc[span.end + 1].text.isupper():
         return False  # "Kazakhstan Temir Zholy (KTZ)": people are not given acronyms
     return gazetteer().resolve(toks[0].text, kinds=("Country",)) is None
 
 
-def _consistent_orgs(doc: Doc, mentions: list[Mention]) -> None:
+def _consistent_orgs(doc: Doc, mentions: list[Mention], dateline: tuple[int, int] | None) -> None:
     """A name that is an organization somewhere, or begins a longer organization's name, is an
-    organization wherever it is not plainly a place (a place label or a locative before it)."""
-    orgs = [fold(m.text) for m in mentions if m.type == "Organization"]
+    organization wherever it is not plainly a place (a place label, a locative before it, the
+    dateline, or a large town of that very name)."""
+    orgs = {fold(m.text) for m in mentions if m.type == "Organization"}
     firsts = {o.split()[0] for o in orgs if len(o.split()) > 1}
     for m in mentions:
         key = fold(m.text)
-        if m.type in ("City",) and (key in orgs or key in firsts):
-            before = doc[m.start - 1].lower_ if m.start > 0 else ""
-            if m.label not in PLACE_LABELS and before not in LOCATIVE:
-                m.type, m.place, m.confidence = "Organization", None, 0.7
+        if m.type == "Organization" or not (key in orgs or (m.type == "City" and key in firsts)):
+            continue
+        if dateline is not None and dateline[0] <= m.start < dateline[1]:
+            continue
+        before = doc[m.start - 1].lower_ if m.start > 0 else ""
+        if m.place is not None and (m.label in PLACE_LABELS or before in LOCATIVE or m.place.kind != "City"
+                                    or m.place.population >= LARGE_TOWN):
+            continue
+        if m.type in ("City", "Other", "Person"):
+            m.type, m.place, m.confidence = "Organization", None, 0.7
     surnames = {m.text.split()[-1] for m in mentions if m.type == "Person"}
     for m in mentions:
         if m.type == "Organization" and m.label in PERSON_LABELS and m.text in surnames:

@@ -158,7 +158,7 @@ def _is_cap(tok: Token) -> bool:
 
 
 def _is_model_number(tok: Token) -> bool:
-    return tok.like_num and len(tok.text) <= 3 and tok.i > 0 and _is_cap(tok.nbor(-1)) and not tok.nbor(-1).is_sent_start
+    return tok.text.isdigit() and len(tok.text) <= 3 and tok.i > 0 and _is_cap(tok.nbor(-1)) and not tok.nbor(-1).is_sent_start
 
 
 def _starts_name(tok: Token, lex: Lexicon) -> bool:

@@ -18,6 +18,7 @@ is Valencia).
 """
 from __future__ import annotations
 
+import bisect
 import math
 import threading
 from collections.abc import Collection, Iterable, Iterator
@@ -66,6 +67,7 @@ class Gazetteer:
         self._places = [row_place(row) for row in self._names.rows]
         self._city_places: dict[int, Place] = {}
         self._by_id: dict[int, int] | None = None
+        self._country_keys: list[str] | None = None
         self._demonyms = _demonym_table()
         self.min_population = min_population
 
@@ -140,6 +142,16 @@ class Gazetteer:
         if code is None or (capitalized and not word[:1].isupper()):
             return None
         return self.country(code)
+
+    def country_starting_with(self, stem: str) -> bool:
+        """Whether some country's name (in any of its languages) starts with ``stem`` (folded):
+        how nationalities no table lists are recognized ("angol" → Angola)."""
+        if self._country_keys is None:
+            rows = {row for row in self._codes["countries"].values()}
+            self._country_keys = sorted(key for key, entries in self._names.keys.items()
+                                        if any(row in rows for row, _ in entries))
+        i = bisect.bisect_left(self._country_keys, stem)
+        return i < len(self._country_keys) and self._country_keys[i].startswith(stem)
 
     def is_common_word(self, name: str) -> bool:
         """Whether a name the gazetteer knows is also a common French or English word ("Nice",
