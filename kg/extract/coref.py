@@ -18,24 +18,51 @@ SUBJECT_DEPS = frozenset({"nsubj", "nsubj:pass", "nsubjpass", "csubj"})
 
 def resolve_references(ctx: Context) -> list[Reference]:
     refs: list[Reference] = []
-    focus: str | None = None
+    previous_subject: str | None = None
     group: tuple[str, ...] = ()
     for sent in ctx.doc.sents:
         named = ctx.in_sentence(sent, "Organization")
         for start, end, plural in _reference_spans(ctx, sent):
             if _touches_name(ctx, start, end):
                 continue
-            keys = group if plural else ((focus,) if focus else ((ctx.main_org,) if ctx.main_org else ()))
-            before = [m for m in named if m.end <= start]
-            if not plural and not focus and before:
-                keys = (before[-1].key,)
+            keys = group if plural else _antecedent(ctx, named, refs, sent, start, previous_subject)
             if keys:
                 refs.append(Reference(start, end, tuple(keys), plural))
-        focus = _sentence_focus(ctx, sent, named) or focus
-        together = _named_together(ctx, sent, named)
+        previous_subject = _subject_org(ctx, sent, named, refs)
+        together = _named_together(ctx, sent)
         if len(together) >= 2:
             group = together
     return refs
+
+
+def _antecedent(ctx: Context, named, refs: list[Reference], sent: Span, start: int,
+                previous_subject: str | None) -> tuple[str, ...]:
+    """A singular description's organization: a subject named before it in its sentence, else the
+    subject of the sentence before, else the organization the report is about."""
+    for m in named:
+        if m.end <= start and _is_subject(ctx, m.start, m.end):
+            return (m.key,)
+    for r in refs:
+        if sent.start <= r.start and r.end <= start and not r.plural and _is_subject(ctx, r.start, r.end):
+            return r.keys
+    if previous_subject:
+        return (previous_subject,)
+    return (ctx.main_org,) if ctx.main_org else ()
+
+
+def _is_subject(ctx: Context, start: int, end: int) -> bool:
+    return any(t.dep_ in SUBJECT_DEPS or (t.head.dep_ in SUBJECT_DEPS and t.dep_ in {"appos", "flat:name", "compound"})
+               for t in ctx.doc[start:end])
+
+
+def _subject_org(ctx: Context, sent: Span, named, refs: list[Reference]) -> str | None:
+    for m in named:
+        if _is_subject(ctx, m.start, m.end):
+            return m.key
+    for r in refs:
+        if sent.start <= r.start < sent.end and not r.plural and _is_subject(ctx, r.start, r.end):
+            return r.keys[0]
+    return None
 
 
 def _reference_spans(ctx: Context, sent: Span) -> list[tuple[int, int, bool]]:
@@ -66,15 +93,15 @@ def _touches_name(ctx: Context, start: int, end: int) -> bool:
     return False
 
 
-def _sentence_focus(ctx: Context, sent: Span, named) -> str | None:
-    for m in named:
-        if any(t.dep_ in SUBJECT_DEPS for t in ctx.doc[m.start:m.end]):
-            return m.key
-    return named[0].key if named else None
+def _named_together(ctx: Context, sent: Span) -> tuple[str, ...]:
+    """The organizations a sentence brings together: the partners of a partnership it states,
+    else organizations coordinated by "et", "and", "avec", "with"."""
+    from kg.extract.relations.partners import partners_in
 
-
-def _named_together(ctx: Context, sent: Span, named) -> tuple[str, ...]:
-    """Organizations coordinated in one sentence ("X et Y", "X and Y", "X avec Y")."""
+    found = partners_in(ctx, sent)
+    if len(found) >= 2:
+        return tuple(found)
+    named = ctx.in_sentence(sent, "Organization")
     keys: list[str] = []
     for a, b in zip(named, named[1:]):
         between = {t.lower_ for t in ctx.doc[a.end:b.start]}

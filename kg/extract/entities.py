@@ -34,7 +34,7 @@ def org_core(text: str, lex: Lexicon) -> str:
     name = text
     for form in lex.legal_forms:
         name = re.sub(r"\s*,?\s*(?:" + form + r")$", "", name)
-    name = re.sub(r"(?i)^(?:the|le|la|les|l['’])\s*", "", name)
+    name = re.sub(r"(?i)^(?:(?:the|le|la|les)\s+|l['’]\s*)", "", name)
     name = re.sub(r"['’]s$", "", name)
     return fold(name).replace(" - ", "-")
 

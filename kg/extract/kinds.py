@@ -96,6 +96,9 @@ def _classify(doc: Doc, start: int, end: int, label: str, lex: Lexicon, countrie
         place = _place_of(doc, span, label, lex, countries, orgish)
         if place is not None:
             return _as_place(m, place)
+    if _is_geographic(span) or (lex.lang == "fr" and label in PLACE_LABELS and _before(doc, span) == "en"):
+        m.type = "Other"  # "the state of Thuringia", "en Aragon": a province or region the gazetteer lacks
+        return m
     if _is_not_a_name(span, label, lex, acronyms):
         m.type = "Drop" if label in NOT_NAMES or gazetteer().demonym_country(span.text) else "Other"
         return m
@@ -103,13 +106,15 @@ def _classify(doc: Doc, start: int, end: int, label: str, lex: Lexicon, countrie
         m.type, m.confidence = "Person", 0.85
     elif orgish or label in ORG_LABELS or label == "FAC" or label in PERSON_LABELS:
         m.type, m.confidence = "Organization", 0.9 if orgish else 0.8
-    elif label in PLACE_LABELS and _is_geographic(span):
-        m.type = "Other"  # a place the gazetteer does not know: a sea, a province, a landmark
     elif len(span) == 1 and span[0].is_sent_start and not label:
         m.type = "Drop"
     else:
         m.type, m.confidence = "Organization", 0.6
     return m
+
+
+def _before(doc: Doc, span: Span) -> str:
+    return doc[span.start - 1].lower_ if span.start > 0 else ""
 
 
 def _is_geographic(span: Span) -> bool:
@@ -184,7 +189,7 @@ def _is_not_a_name(span: Span, label: str, lex: Lexicon, acronyms: set[str]) -> 
     if _is_demonym(text) or _is_demonym(text.split("-")[0]):
         return True
     prev = span.doc[span.start - 1].lower_ if span.start > 0 else ""
-    if prev in TICKER_CUES or (len(span) == 1 and text.isupper() and span[0].pos_ == "NOUN" and not label):
+    if prev in TICKER_CUES or (len(span) == 1 and text.isupper() and span[0].pos_ == "NOUN" and label in ("", "MISC")):
         return True  # a listing code ("ticker EGL"), a common noun in capitals ("le SUV")
     return prev in PRODUCT_HEADS or any(MIXED_CODE.match(t.text) for t in span)
 

@@ -29,12 +29,12 @@ def _starts_sentence(doc: Doc, i: int) -> bool:
     tok = doc[i]
     if not (tok.text[:1].isupper() or tok.text[:1] in {"«", "“", '"'} or tok.text[:1].isdigit()):
         return "\n\n" in doc[i - 1].whitespace_ or doc[i - 1].text.count("\n") >= 2
+    if "\n\n" in doc[i - 1].whitespace_ or doc[i - 1].is_space and doc[i - 1].text.count("\n") >= 2:
+        return True  # a new paragraph (or a heading) starts a sentence; a wrapped line does not
     j = i - 1
-    while j > 0 and doc[j].text in CLOSERS:
+    while j > 0 and (doc[j].text in CLOSERS or doc[j].is_space):
         j -= 1
     prev = doc[j]
-    if "\n" in doc[i - 1].whitespace_ or doc[i - 1].is_space and "\n" in doc[i - 1].text:
-        return True
     if prev.text not in ENDS or not doc[i - 1].whitespace_ and doc[i - 1].text not in CLOSERS:
         return False
     word = doc[j - 1] if j > 0 else None

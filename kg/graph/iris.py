@@ -39,7 +39,7 @@ def digest(*parts: object) -> str:
 def org_name_key(name: str) -> str:
     """The part of an organization's name that identifies it: no legal form, no article."""
     name = LEGAL.sub("", name.strip())
-    name = re.sub(r"(?i)^(?:the|le|la|les|l['’])\s*", "", name)
+    name = re.sub(r"(?i)^(?:(?:the|le|la|les)\s+|l['’]\s*)", "", name)
     return slug(name)
 
 

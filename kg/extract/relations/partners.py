@@ -36,6 +36,15 @@ def partnerships(ctx: Context, facts: list[Fact]) -> Iterator[Fact]:
                 yield Fact("partner_of", a, b, ctx.evidence("partnership-cue", cue.start, cue.end, 0.75), qualifier=kind)
 
 
+def partners_in(ctx: Context, sent: Span) -> list[str]:
+    """The partners of the partnerships a sentence states (not hedged), in order."""
+    found: list[str] = []
+    for cue in ctx.find("partnership", sent) + ctx.find("owned_by", sent):
+        if not ctx.is_hedged(cue.start):
+            found.extend(k for k in _partners(ctx, sent, cue) if k not in found)
+    return found
+
+
 def _partners(ctx: Context, sent: Span, cue: Span) -> list[str]:
     excluded = _joint_venture_names(ctx, sent, cue) | _parents(ctx, sent) | _site_owners(ctx, sent)
     keys: list[str] = []
