@@ -166,9 +166,11 @@ def _starts_name(tok: Token, lex: Lexicon) -> bool:
         return False
     if tok.pos_ in FUNCTION_POS or (tok.is_stop and tok.pos_ != "PROPN" and not tok.text.isupper()):
         return False  # "From Aktau", "In December": a capitalized function word opens no name
-    if tok.is_sent_start and tok.pos_ not in {"PROPN", "X"} and not tok.ent_type_ and not tok.text.isupper():
+    if tok.is_sent_start and tok.pos_ not in {"PROPN", "X"} and not tok.text.isupper():
         nxt = tok.nbor(1) if tok.i + 1 < len(tok.doc) else None
-        return nxt is not None and _is_cap(nxt) and not nxt.is_punct  # "Réunis", "Implantée" are not names
+        if nxt is not None and _is_cap(nxt) and not nxt.is_punct:
+            return True  # "Mercedes-Benz", "China-Africa TEDA" open a sentence
+        return bool(tok.ent_type_) and tok.pos_ not in {"VERB", "ADJ", "ADV", "NOUN"}  # "Réunis", "Implantée" are not names
     return True
 
 

@@ -8,6 +8,7 @@ their joint venture and they are partners.
 """
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from itertools import combinations
 
@@ -19,6 +20,7 @@ from kg.extract.relations import extractor
 from kg.extract.relations.base import owner
 
 WINDOW = 18
+CREATED_BY = re.compile(r"(?i)\b(?:set\s+up|formed|created|established|founded|form[ée]e?s?|cr[ée][ée]e?s?|constitu[ée]e?s?|fond[ée]e?s?)\s+(?:by|par)\b")
 JV_NOUNS = ("coentreprise", "co-entreprise", "joint venture", "joint-venture", "société commune", "company set up")
 
 
@@ -48,8 +50,9 @@ def partners_in(ctx: Context, sent: Span) -> list[str]:
 def _partners(ctx: Context, sent: Span, cue: Span) -> list[str]:
     excluded = _joint_venture_names(ctx, sent, cue) | _parents(ctx, sent) | _site_owners(ctx, sent)
     keys: list[str] = []
+    window = len(sent) if ctx.lex.rx("owned_by").fullmatch(cue.text) else WINDOW
     for s, e, ks in ctx.org_items(sent):
-        if e <= cue.start - WINDOW or s >= cue.end + WINDOW:
+        if e <= cue.start - window or s >= cue.end + window:
             continue
         for k in ks:
             if k not in excluded and k not in keys:
@@ -61,12 +64,13 @@ def _joint_venture_names(ctx: Context, sent: Span, cue: Span) -> set[str]:
     """The venture itself: the name just before a JV noun, or the subject of "owned by"."""
     names: set[str] = set()
     is_owned = bool(ctx.lex.rx("owned_by").fullmatch(cue.text))
-    if not is_owned and not any(n in cue.text.lower() for n in JV_NOUNS + ("consortium",)):
+    created = bool(ctx.find(CREATED_BY, ctx.doc[max(cue.start - 4, sent.start):cue.start])) if cue.start > sent.start else False
+    if not is_owned and not created and not any(n in cue.text.lower() for n in JV_NOUNS + ("consortium",)):
         return names
     for s, e, ks in ctx.org_items(sent):
         if e <= cue.start and cue.start - e <= (6 if not is_owned else 3) and len(ks) == 1:
             between = ctx.doc[e:cue.start]
-            if is_owned or any(t.text == "," for t in between):
+            if is_owned or created or any(t.text == "," for t in between):
                 names.update(ks)
     return names
 
@@ -95,7 +99,7 @@ def subsidiaries(ctx: Context, facts: list[Fact]) -> Iterator[Fact]:
     for sent in ctx.doc.sents:
         for cue in ctx.find("subsidiary", sent):
             parents = _org_after(ctx, sent, cue.end, 8)
-            children = [k for k in _org_before(ctx, sent, cue.start) if k not in parents]
+            children = [k for k in _child_before(ctx, sent, cue) if k not in parents]
             yield from _subsidiary_facts(ctx, cue, children, parents, "subsidiary-of")
         for cue in ctx.find("subsidiary_possessive", sent):
             children = _org_after(ctx, sent, cue.end, 4)
@@ -106,6 +110,15 @@ def subsidiaries(ctx: Context, facts: list[Fact]) -> Iterator[Fact]:
             others = [k for s, e, ks in ctx.org_items(sent) if s > cue.end for k in ks if k not in parents]
             if len(parents) == 1 and not others:
                 yield from _subsidiary_facts(ctx, cue, _org_before(ctx, sent, cue.start), parents, "owned-by")
+
+
+def _child_before(ctx: Context, sent: Span, cue: Span) -> tuple[str, ...]:
+    """The subsidiary in "X est une filiale de P" / "X, the subsidiary of P": the name right before
+    the cue's phrase, else the subject of its verb (a possessive "sa part" is no name)."""
+    named = [m for m in ctx.in_sentence(sent, "Organization") if m.end <= cue.start]
+    if named and cue.start - named[-1].end <= 12:
+        return (named[-1].key,)
+    return owner(ctx, sent, cue.start, cue.end)
 
 
 def _org_before(ctx: Context, sent: Span, start: int) -> tuple[str, ...]:
