@@ -12,6 +12,7 @@ from spacy.tokens import Span
 from kg.extract.context import Context
 
 ROOT_DEPS = frozenset({"ROOT"})
+RELATIVE = frozenset({"relcl", "acl:relcl"})
 
 
 def hedged_tokens(ctx: Context) -> set[int]:
@@ -32,11 +33,15 @@ def _negations(ctx: Context, sent: Span) -> list[Span]:
     return cues
 
 
-def _scope(ctx: Context, sent: Span, cue: Span) -> range:
+def _scope(ctx: Context, sent: Span, cue: Span) -> range | list[int]:
     root = cue.root
     governs_sentence = root.dep_ in ROOT_DEPS or (root.head.dep_ in ROOT_DEPS and root.dep_ in {
         "aux", "aux:tense", "aux:pass", "neg", "advmod", "xcomp", "auxpass"})
     start, end = ctx.clause_of(cue.start)
-    if governs_sentence:
-        return range(start, end)
-    return range(cue.start, end)
+    if not governs_sentence:
+        return range(cue.start, end)
+    # A cue on the main verb hedges its clause, but not a relative clause inside it: in "X, which
+    # is building a plant, is expected to buy cells", the plant is a fact.
+    spared = {t.i for tok in sent if tok.dep_ in RELATIVE and not (tok.left_edge.i <= cue.start <= tok.right_edge.i)
+              for t in tok.subtree}
+    return [i for i in range(start, end) if i not in spared]

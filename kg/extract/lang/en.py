@@ -123,7 +123,7 @@ LEXICON = Lexicon(
     subsidiary_possessive=words(r"(?:its|their)\s+(?:\w+\s+)?(?:subsidiary|arm|unit)", r"through\s+its\s+subsidiary", r"its\s+listed\s+arm"),
     hedges=words(
         r"could", r"might", r"may", r"would", r"consider\w*", r"study\w*", r"studies", r"explor\w*", r"weigh\w*",
-        r"rumou?r\w*", r"reportedly", r"possib\w*", r"potential\w*", r"expected\s+to", r"plans?\s+to\s+consider",
+        r"rumou?r\w*", r"reportedly", r"possible", r"possibly", r"potential\w*", r"expected\s+to", r"plans?\s+to\s+consider",
         r"talks?", r"negotiat\w*", r"drawing\s+board", r"whether", r"if", r"mull\w*", r"contemplat\w*", r"hopes?",
     ),
     negations=words(

@@ -11,16 +11,19 @@ LOCATIVE = frozenset({"à", "a", "au", "aux", "en", "in", "at", "near", "de", "d
 PLACE_TYPES = ("City", "Country", "Region")
 
 
-def owner(ctx: Context, sent: Span, start: int, end: int) -> tuple[str, ...]:
+def owner(ctx: Context, sent: Span, start: int, end: int, prefer_main: bool = False) -> tuple[str, ...]:
     """The organization(s) a trigger at tokens ``start:end`` belongs to.
 
     The subject of the verb that governs the trigger first (through the dependency tree), then
     the nearest organization named before it in its clause, then after it, then the sentence's
-    or the report's organization in focus.
+    or the report's organization in focus. ``prefer_main``: when no subject says whose it is, it
+    is the report's organization (a definite "the plant" is the report's company's plant).
     """
     keys = _subject_of_governing_verb(ctx, ctx.doc[start:end].root)
     if keys:
         return keys
+    if prefer_main and ctx.main_org:
+        return (ctx.main_org,)
     items = ctx.org_items(sent)
     c_start, c_end = ctx.clause_of(start)
     before = [k for s, e, k in items if c_start <= s and e <= start]
@@ -29,10 +32,18 @@ def owner(ctx: Context, sent: Span, start: int, end: int) -> tuple[str, ...]:
     after = [k for s, e, k in items if s >= end and s < c_end]
     if after:
         return after[0]
+    keys = _subject_of_governing_verb(ctx, sent.root)
+    if keys:
+        return keys
     before = [k for s, e, k in items if e <= start]
     if before:
         return before[-1]
     return (ctx.main_org,) if ctx.main_org else ()
+
+
+def subject_owner(ctx: Context, start: int, end: int) -> tuple[str, ...]:
+    """The organization(s) that are the subject of the verb governing tokens ``start:end``, if any."""
+    return _subject_of_governing_verb(ctx, ctx.doc[start:end].root)
 
 
 def _subject_of_governing_verb(ctx: Context, tok: Token) -> tuple[str, ...]:
@@ -53,6 +64,9 @@ def _subject_of_governing_verb(ctx: Context, tok: Token) -> tuple[str, ...]:
 
 def _orgs_in_subtree_head(ctx: Context, tok: Token) -> tuple[str, ...]:
     """Organizations named by a subject: its own tokens, then a coordinated or apposed name."""
+    m = ctx.mention_at(tok.i)
+    if m is not None and ctx.entities[m.key].type == "Person":
+        return ()  # "X, chief executive of Y, said the plant...": the plant is not Y's for that
     keys = list(ctx.orgs_at(tok.i))
     for child in tok.children:
         if child.dep_ in {"conj", "appos", "flat:name", "compound", "nmod"}:

@@ -33,7 +33,7 @@ def sites(ctx: Context, facts: list[Fact]) -> Iterator[Fact]:
     named: list[tuple[str, str]] = []  # (head noun, city key) of the sites named so far
     for sent in ctx.doc.sents:
         for cue in ctx.find("site_nouns", sent):
-            if ctx.is_hedged(cue.start) or _after_former(ctx, cue):
+            if ctx.is_hedged(cue.start):
                 continue
             city = _site_city(ctx, sent, cue, named)
             if city is None or ctx.is_hedged(city.start):
@@ -44,6 +44,7 @@ def sites(ctx: Context, facts: list[Fact]) -> Iterator[Fact]:
                 yield Fact("has_site_in", org, city.key, ctx.evidence("site-noun", *_bounds(cue, city), 0.8),
                            qualifier=kind)
         yield from _production_sites(ctx, sent)
+    yield from _capacity_sites(ctx, named)
 
 
 def _bounds(cue: Span, city) -> tuple[int, int]:
@@ -65,8 +66,10 @@ def _site_city(ctx: Context, sent: Span, cue: Span, named) -> Mention | object |
             break  # "un projet d'usine en Espagne": a country, not a town
     for i in range(cue.start - 1, max(c_start, cue.start - 25) - 1, -1):
         m = ctx.mention_at(i)
-        if m is not None and ctx.entities[m.key].type in CITY and not ctx.is_dateline(m) and _anchored(ctx, m):
-            return m
+        if m is not None and ctx.entities[m.key].type in CITY and not ctx.is_dateline(m):
+            if _anchored(ctx, m):
+                return m
+            break  # the nearest town before the site is not where it is: no other one is
     if any(t.lower_ in LOCATIVE_CLITICS for t in ctx.doc[max(cue.start - 5, sent.start):cue.start]):
         return _last_city_before(ctx, cue.start)
     if cue.start > sent.start and ctx.doc[cue.start - 1].lower_ in DEFINITE:
@@ -102,10 +105,11 @@ def _last_city_before(ctx: Context, i: int) -> Mention | None:
 
 
 def _site_owners(ctx: Context, sent: Span, cue: Span) -> tuple[str, ...]:
-    explicit = _owner_in_noun_phrase(ctx, cue)
-    keys = explicit or owner(ctx, sent, cue.start, cue.end)
+    explicit = () if _after_former(ctx, cue) else _owner_in_noun_phrase(ctx, cue)
     if explicit:
-        return keys
+        return explicit
+    definite = cue.start > sent.start and ctx.doc[cue.start - 1].lower_ in DEFINITE
+    keys = owner(ctx, sent, cue.start, cue.end, prefer_main=definite)
     partners = [p for c in ctx.find("partnership", sent) if not ctx.is_hedged(c.start) for p in _partners(ctx, sent, c)]
     if any(k in partners for k in keys) and len(set(partners)) >= 2:
         return tuple(dict.fromkeys(partners))
@@ -136,6 +140,26 @@ def _site_kind(ctx: Context, cue: Span, city) -> str:
     while end > cue.end and ctx.doc[end - 1].lower_ in {"de", "d'", "d’", "of", "du", "des", "en", "et", "and"}:
         end -= 1
     return ctx.doc[cue.start:end].text
+
+
+def _capacity_sites(ctx: Context, named) -> Iterator[Fact]:
+    """A capacity stated for a town ("at X, is designed for 14 GWh a year", "y disposera d'une
+    capacité de 40 000 véhicules par an") places a site there."""
+    for amount, span in ctx.amounts:
+        if amount.kind != "quantity" or amount.unit is None or ctx.is_hedged(span.start):
+            continue
+        sent = span.sent
+        city = None
+        for m in ctx.in_sentence(sent, "City"):
+            if m.start < span.start and ctx.doc[m.start - 1].lower_ in LOCATIVE_BEFORE and not ctx.is_dateline(m):
+                city = m
+        if city is None and any(t.lower_ in LOCATIVE_CLITICS for t in ctx.doc[sent.start:span.start]):
+            city = _last_city_before(ctx, span.start)
+        if city is None:
+            continue
+        for org in _site_owners(ctx, sent, span):
+            yield Fact("has_site_in", org, city.key, ctx.evidence("capacity-site", min(city.start, span.start),
+                                                                  max(city.end, span.end), 0.6))
 
 
 def _production_sites(ctx: Context, sent: Span) -> Iterator[Fact]:
