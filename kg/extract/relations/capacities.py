@@ -17,7 +17,8 @@ from kg.extract.relations import extractor
 from kg.extract.relations.base import owner
 from kg.extract.relations.products import GENERIC_COUNTS, noun_phrase_after
 
-PER_YEAR_WORDS = frozenset({"par", "an", "a", "year", "per", "annum", "chaque", "année", "annually", "/", "yr"})
+PER_YEAR_WORDS = frozenset({"par", "an", "a", "year", "per", "annum", "chaque", "année", "annually", "/", "yr",
+                            "pour", "for", "of", "de", "d'", "d’"})
 
 
 @extractor("capacity")
@@ -59,7 +60,8 @@ def _produced_before(ctx: Context, span: Span) -> str | None:
     """ "la capacité de production de X s'élève à N tonnes"."""
     sent = span.sent
     for cue in reversed(ctx.find("capacity_cues", ctx.doc[sent.start:span.start])):
-        phrase = noun_phrase_after(ctx, cue.end, skip=frozenset({"de", "d'", "d’", "of", "actuelle", "annuelle", "production"}))
+        phrase = noun_phrase_after(ctx, cue.end, skip=frozenset({"de", "d'", "d’", "of", "actuelle", "annuelle", "production",
+                                                                 "nominale", "installée", "totale", "maximale"}))
         if phrase:
             return phrase
     return None

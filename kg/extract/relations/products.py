@@ -14,14 +14,14 @@ from collections.abc import Iterator
 from kg.extract.context import Context
 from kg.extract.model import Fact
 from kg.extract.relations import extractor
-from kg.extract.relations.base import owner
+from kg.extract.relations.base import subject_owner
 
 GENERIC_COUNTS = frozenset(
     "véhicules vehicles voitures cars unités units pièces pieces teu conteneurs containers tonnes tons "
     "exemplaires emplois jobs personnes people salariés workers modèles models produits products".split()
 )
 DETERMINERS = frozenset({"des", "de", "d'", "d’", "du", "les", "la", "le", "l'", "l’", "the", "a", "an", "its", "ses", "son", "sa", "leurs", "their", "some"})
-PHRASE_WORDS = frozenset({"de", "d'", "d’", "en", "à", "base", "du", "des", "of"})
+PHRASE_WORDS = frozenset({"de", "d'", "d’", "en", "à", "base", "of"})
 STOP_POS = frozenset({"VERB", "AUX", "PUNCT", "NUM", "PRON", "SCONJ", "CCONJ", "ADV"})
 NOT_PRODUCTS = re.compile(r"(?i)^(?:production|capacit|site|usine|plant|factory|projet|project|investissement|investment|"
                           r"tonnes?|ligne|line|an|year|année|phase|emplois?|jobs?|travail|work|terrain|plot)")
@@ -41,7 +41,7 @@ def products(ctx: Context, facts: list[Fact]) -> Iterator[Fact]:
         for cue in ctx.find("maker_nouns", sent):
             yield from _maker(ctx, sent, cue)
     for fact in list(facts):
-        if fact.relation == "capacity" and fact.qualifier and _is_product(fact.qualifier):
+        if fact.relation == "capacity" and fact.qualifier and _is_product(fact.qualifier, ctx):
             for name in split_coordination(fact.qualifier):
                 yield _product_fact(ctx, fact.subject, name, fact.evidence)
 
@@ -64,11 +64,27 @@ def _maker(ctx: Context, sent, cue) -> Iterator:
 
 
 def _facts(ctx: Context, sent, start: int, end: int, phrase: str | None, rule: str) -> Iterator[Fact]:
-    if not phrase or not _is_product(phrase):
+    if not phrase or not _is_product(phrase, ctx):
         return
-    for org in owner(ctx, sent, start, end):
+    for org in _maker_of(ctx, sent, start, end):
         for name in split_coordination(phrase):
             yield _product_fact(ctx, org, name, ctx.evidence(rule, start, end, 0.65))
+
+
+def _maker_of(ctx: Context, sent, start: int, end: int) -> tuple[str, ...]:
+    """Who makes it: the organization the trigger names or stands for ("le fabricant de X"), the
+    subject of its verb, or, when that subject is a site or a description, its owner. A verb with
+    no such subject says nothing of who makes what ("factories making appliances")."""
+    keys = ctx.orgs_at(start) or subject_owner(ctx, start, end)
+    if keys:
+        return keys
+    root = ctx.doc[start:end].root
+    subjects = [c for c in root.children if c.dep_ in {"nsubj", "nsubj:pass", "nsubjpass"}]
+    if any(ctx.find("site_nouns", ctx.doc[c.i:c.i + 1]) for c in subjects) or root.dep_ in {"acl", "acl:relcl", "relcl"} \
+            and ctx.find("site_nouns", ctx.doc[root.head.i:root.head.i + 1]):
+        from kg.extract.relations.sites import _site_owners
+        return _site_owners(ctx, sent, ctx.doc[start:end])
+    return ()
 
 
 def _product_fact(ctx: Context, org: str, name: str, evidence) -> Fact:
@@ -76,8 +92,10 @@ def _product_fact(ctx: Context, org: str, name: str, evidence) -> Fact:
     return Fact("produces", org, key, evidence)
 
 
-def _is_product(phrase: str) -> bool:
+def _is_product(phrase: str, ctx: Context | None = None) -> bool:
     words = phrase.lower().split()
+    if ctx is not None and words and ctx.lex.rx("site_nouns").fullmatch(words[-1]):
+        return False  # "cell factory": a plant, not what it makes
     return bool(words) and not NOT_PRODUCTS.match(phrase) and not (len(words) == 1 and words[0] in GENERIC_COUNTS) \
         and not any(ch.isdigit() for ch in words[0])
 
@@ -107,14 +125,14 @@ def noun_phrase_after(ctx: Context, start: int, skip: frozenset[str] = frozenset
     i = start
     while i < sent_end and (doc[i].lower_ in DETERMINERS or doc[i].lower_ in skip):
         i += 1
-    if i >= sent_end or doc[i].pos_ not in {"NOUN", "PROPN", "ADJ", "X"} or doc[i].like_num:
+    if i >= sent_end or doc[i].pos_ not in {"NOUN", "PROPN", "X"} or doc[i].like_num:
         return None
     if ctx.mention_at(i) is not None and ctx.entities[ctx.mention_at(i).key].type != "Other":
         return None
     end = i + 1
     while end < sent_end and end - i < 9:
         tok = doc[end]
-        if tok.pos_ in {"NOUN", "ADJ", "PROPN", "X"} and ctx.mention_at(end) is None:
+        if (tok.pos_ in {"NOUN", "ADJ", "PROPN", "X"} or _participle(tok)) and ctx.mention_at(end) is None:
             end += 1
         elif tok.text == "-" or (tok.lower_ in PHRASE_WORDS and end + 1 < sent_end and doc[end + 1].pos_ in {"NOUN", "ADJ", "PROPN"}
                                   and ctx.mention_at(end + 1) is None):
@@ -125,6 +143,11 @@ def noun_phrase_after(ctx: Context, start: int, skip: frozenset[str] = frozenset
             break
     phrase = doc[i:end].text.strip(" -")
     return phrase or None
+
+
+def _participle(tok) -> bool:
+    """ "aluminium coulé": a past participle used as an adjective, with nothing depending on it."""
+    return "Part" in tok.morph.get("VerbForm") and tok.dep_ in {"amod", "acl"} and not list(tok.children)
 
 
 def _continues(doc, i: int, sent_end: int) -> bool:
