@@ -25,7 +25,12 @@ def resolve_references(ctx: Context) -> list[Reference]:
         for start, end, plural in _reference_spans(ctx, sent):
             if _touches_name(ctx, start, end):
                 continue
-            keys = group if plural else _antecedent(ctx, named, refs, sent, start, previous_subject)
+            pronoun = end - start == 1 and ctx.doc[start].lower_ in ctx.lex.pronouns
+            nearest = [m for m in named if m.end <= start]
+            if pronoun and nearest:
+                keys = (nearest[-1].key,)  # "X ... ; elle est cotée": a pronoun takes the nearest name
+            else:
+                keys = group if plural else _antecedent(ctx, named, refs, sent, start, previous_subject)
             if keys:
                 refs.append(Reference(start, end, tuple(keys), plural))
         previous_subject = _subject_org(ctx, sent, named, refs)

@@ -59,6 +59,8 @@ def _add(entities: dict[str, Entity], key: str, type_: str, doc: Doc, m: Mention
 
 
 def _cluster_places(doc: Doc, mentions: list[Mention], entities: dict[str, Entity]) -> None:
+    # The plainest name first: "Tanger" before "Cité X Tanger Tech", "Lobito" before "LOBITO".
+    mentions = sorted(mentions, key=lambda m: (m.text.isupper(), len(m.text), m.start))
     for m in mentions:
         place = m.place
         key = f"place:{place.geonames_id}" if place.geonames_id else f"place:{fold(place.name)}"

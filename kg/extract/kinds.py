@@ -96,7 +96,7 @@ def _classify(doc: Doc, start: int, end: int, label: str, lex: Lexicon, countrie
         place = _place_of(doc, span, label, lex, countries, orgish)
         if place is not None:
             return _as_place(m, place)
-    if _is_geographic(span) or (lex.lang == "fr" and label in PLACE_LABELS and _before(doc, span) == "en"):
+    if _is_geographic(span, label) or (lex.lang == "fr" and label in PLACE_LABELS and _before(doc, span) == "en"):
         m.type = "Other"  # "the state of Thuringia", "en Aragon": a province or region the gazetteer lacks
         return m
     if _is_not_a_name(span, label, lex, acronyms):
@@ -117,12 +117,13 @@ def _before(doc: Doc, span: Span) -> str:
     return doc[span.start - 1].lower_ if span.start > 0 else ""
 
 
-def _is_geographic(span: Span) -> bool:
-    """A sea, a coast, a province: "the Caspian Sea", "the state of Thuringia"."""
+def _is_geographic(span: Span, label: str) -> bool:
+    """A sea, a coast, a province: "the Caspian Sea", "the state of Thuringia" (an organization may
+    bear such a word in its name: "Autorité du canal de Suez")."""
     words = {t.lower_ for t in span}
     before = {t.lower_ for t in span.doc[max(span.start - 3, 0):span.start]}
-    return bool(words & GEOGRAPHIC_WORDS) or bool(before & {"state", "province", "region", "région", "province",
-                                                             "état", "county", "district", "département"})
+    return (label not in ORG_LABELS and bool(words & GEOGRAPHIC_WORDS)) or bool(before & {
+        "state", "province", "region", "région", "état", "county", "district", "département"})
 
 
 def _as_place(m: Mention, place: Place | None) -> Mention:
@@ -159,7 +160,7 @@ def _is_place(span: Span, label: str, place: Place, orgish: int, before: str, co
         return orgish < 1 or main
     if label in ORG_LABELS | PERSON_LABELS | {"MISC", "FAC"} or orgish:
         return main and place.population >= LARGE_TOWN and not orgish
-    return main or place.population >= LARGE_TOWN
+    return main  # an alternate name in another language ("Orano" for Oran) is too weak alone
 
 
 def _zone_town(span: Span, lex: Lexicon, countries: tuple[str, ...]) -> Place | None:
@@ -174,8 +175,8 @@ def _zone_town(span: Span, lex: Lexicon, countries: tuple[str, ...]) -> Place | 
                 return place
     if not ZONE_HEAD.match(span.text) and words[-1].lower() not in FACILITY_WORDS:
         return None
-    for size in (3, 2, 1):  # "Cité X Y Tanger Tech", "Zona Franca de Barcelona": the town inside
-        for i in range(1, len(words) - size + 1):
+    for size in (3, 2, 1):  # "Cité X Y Tanger Tech", "Zona Franca de Barcelona": the town inside, last first
+        for i in range(len(words) - size, 0, -1):
             place = gaz.resolve(" ".join(words[i:i + size]), context=countries, lang=lex.lang, kinds=("City",))
             if place is not None and place.population >= SMALL_TOWN:
                 return place
@@ -249,7 +250,7 @@ def _consistent_orgs(doc: Doc, mentions: list[Mention], dateline: tuple[int, int
             continue
         before = doc[m.start - 1].lower_ if m.start > 0 else ""
         if m.place is not None and (m.label in PLACE_LABELS or before in LOCATIVE or m.place.kind != "City"
-                                    or m.place.population >= LARGE_TOWN):
+                                    or (key not in orgs and m.place.population >= LARGE_TOWN)):
             continue
         if m.type in ("City", "Other", "Person"):
             m.type, m.place, m.confidence = "Organization", None, 0.7

@@ -116,7 +116,7 @@ def _child_before(ctx: Context, sent: Span, cue: Span) -> tuple[str, ...]:
     """The subsidiary in "X est une filiale de P" / "X, the subsidiary of P": the name right before
     the cue's phrase, else the subject of its verb (a possessive "sa part" is no name)."""
     named = [m for m in ctx.in_sentence(sent, "Organization") if m.end <= cue.start]
-    if named and cue.start - named[-1].end <= 12:
+    if named and cue.start - named[-1].end <= 20:
         return (named[-1].key,)
     return owner(ctx, sent, cue.start, cue.end)
 

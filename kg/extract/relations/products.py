@@ -80,10 +80,11 @@ def _maker_of(ctx: Context, sent, start: int, end: int) -> tuple[str, ...]:
         return keys
     root = ctx.doc[start:end].root
     subjects = [c for c in root.children if c.dep_ in {"nsubj", "nsubj:pass", "nsubjpass"}]
-    if any(ctx.find("site_nouns", ctx.doc[c.i:c.i + 1]) for c in subjects) or root.dep_ in {"acl", "acl:relcl", "relcl"} \
-            and ctx.find("site_nouns", ctx.doc[root.head.i:root.head.i + 1]):
+    if any(ctx.find("site_nouns", ctx.doc[c.i:c.i + 1]) for c in subjects):
         from kg.extract.relations.sites import _site_owners
         return _site_owners(ctx, sent, ctx.doc[start:end])
+    if root.dep_ in {"acl", "acl:relcl", "relcl"} and ctx.find("site_nouns", ctx.doc[root.head.i:root.head.i + 1]):
+        return subject_owner(ctx, root.head.i, root.head.i + 1)  # "X ouvrira une usine qui fabriquera Y"
     return ()
 
 

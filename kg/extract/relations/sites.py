@@ -44,7 +44,7 @@ def sites(ctx: Context, facts: list[Fact]) -> Iterator[Fact]:
                 yield Fact("has_site_in", org, city.key, ctx.evidence("site-noun", *_bounds(cue, city), 0.8),
                            qualifier=kind)
         yield from _production_sites(ctx, sent)
-    yield from _capacity_sites(ctx, named)
+    yield from _capacity_sites(ctx, facts)
 
 
 def _bounds(cue: Span, city) -> tuple[int, int]:
@@ -96,10 +96,11 @@ def _anchored(ctx: Context, m: Mention) -> bool:
     return root.dep_ in {"nsubj", "nsubj:pass", "nsubjpass"} or (root.dep_ in {"obj", "dobj"} and root.head.lemma_ in CHOICE_LEMMAS)
 
 
-def _last_city_before(ctx: Context, i: int) -> Mention | None:
+def _last_city_before(ctx: Context, i: int, exclude: set[str] = frozenset()) -> Mention | None:
+    """The town named last before token ``i`` (what "y", "there" stand for), not a seat."""
     for j in range(i - 1, max(i - 120, 0) - 1, -1):
         m = ctx.mention_at(j)
-        if m is not None and ctx.entities[m.key].type in CITY and not ctx.is_dateline(m):
+        if m is not None and ctx.entities[m.key].type in CITY and not ctx.is_dateline(m) and m.key not in exclude:
             return m
     return None
 
@@ -142,19 +143,21 @@ def _site_kind(ctx: Context, cue: Span, city) -> str:
     return ctx.doc[cue.start:end].text
 
 
-def _capacity_sites(ctx: Context, named) -> Iterator[Fact]:
+def _capacity_sites(ctx: Context, facts: list[Fact]) -> Iterator[Fact]:
     """A capacity stated for a town ("at X, is designed for 14 GWh a year", "y disposera d'une
     capacité de 40 000 véhicules par an") places a site there."""
     for amount, span in ctx.amounts:
         if amount.kind != "quantity" or amount.unit is None or ctx.is_hedged(span.start):
             continue
         sent = span.sent
+        seats = {f.obj for f in facts if f.relation == "headquartered_in"}
         city = None
         for m in ctx.in_sentence(sent, "City"):
-            if m.start < span.start and ctx.doc[m.start - 1].lower_ in LOCATIVE_BEFORE and not ctx.is_dateline(m):
+            if m.start < span.start and ctx.doc[m.start - 1].lower_ in LOCATIVE_BEFORE and not ctx.is_dateline(m) \
+                    and m.key not in seats:
                 city = m
         if city is None and any(t.lower_ in LOCATIVE_CLITICS for t in ctx.doc[sent.start:span.start]):
-            city = _last_city_before(ctx, span.start)
+            city = _last_city_before(ctx, sent.start, exclude=seats)
         if city is None:
             continue
         for org in _site_owners(ctx, sent, span):
