@@ -116,7 +116,7 @@ LEXICON = Lexicon(
     partnership=words(
         r"joint[\s-]ventures?", r"JV", r"partnerships?", r"partners?", r"alliance", r"consortium", r"jointly",
         r"worked\s+with", r"works\s+with", r"team(?:ed)?\s+up", r"together\s+with", r"co-own\w*", r"supply\s+(?:deal|agreement|contract)",
-        r"agreement",
+        r"(?:cooperation|partnership|joint[\s-]venture|shareholders['’]?)\s+agreement",
     ),
     owned_by=words(r"(?:is\s+|are\s+)?(?:wholly\s+|jointly\s+)?owned\s+by", r"controlled\s+by"),
     subsidiary=words(r"subsidiar(?:y|ies)\s+of", r"(?:a\s+)?unit\s+of", r"(?:an\s+)?arm\s+of", r"part\s+of\s+the", r"division\s+of"),

@@ -19,7 +19,7 @@ from kg.extract.model import Fact
 from kg.extract.relations import extractor
 from kg.extract.relations.base import owner
 
-WINDOW = 18
+WINDOW = 30  # tokens around a cue where its partners are named (within its clause)
 CREATED_BY = re.compile(r"(?i)\b(?:set\s+up|formed|created|established|founded|form[ée]e?s?|cr[ée][ée]e?s?|constitu[ée]e?s?|fond[ée]e?s?)\s+(?:by|par)\b")
 JV_NOUNS = ("coentreprise", "co-entreprise", "joint venture", "joint-venture", "société commune", "company set up")
 
@@ -50,9 +50,9 @@ def partners_in(ctx: Context, sent: Span) -> list[str]:
 def _partners(ctx: Context, sent: Span, cue: Span) -> list[str]:
     excluded = _joint_venture_names(ctx, sent, cue) | _parents(ctx, sent) | _site_owners(ctx, sent)
     keys: list[str] = []
-    window = len(sent) if ctx.lex.rx("owned_by").fullmatch(cue.text) else WINDOW
+    c_start, c_end = (sent.start, sent.end) if ctx.lex.rx("owned_by").fullmatch(cue.text) else ctx.clause_of(cue.start)
     for s, e, ks in ctx.org_items(sent):
-        if e <= cue.start - window or s >= cue.end + window:
+        if s < c_start or e > c_end or e <= cue.start - WINDOW or s >= cue.end + WINDOW:
             continue
         for k in ks:
             if k not in excluded and k not in keys:
