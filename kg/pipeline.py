@@ -13,6 +13,7 @@ from rdflib import Dataset
 
 from kg.errors import KgError
 from kg.graph.build import build_graph
+from kg.graph.merge import EntityRegistry
 from kg.graph.iris import report_iri
 from kg.namespaces import bind_prefixes
 from kg.read import Report, iter_sources, read_report
@@ -44,10 +45,11 @@ def build_reports(inputs: Iterable[Path | str], *, lang: str | None = None,
     from kg.extract import extract  # loads spaCy: only when a build runs
 
     result = BuildResult(dataset=new_dataset())
+    registry = EntityRegistry()
     for path in _sources(inputs, result.failures):
         try:
             report = read_report(path, lang=lang)
-            graph = build_graph(report, extract(report.text, report.lang))
+            graph = build_graph(report, extract(report.text, report.lang), registry)
         except KgError as exc:
             result.failures.append(Failure(path, str(exc)))
         except Exception as exc:  # a bug must not cost the other reports their graph

@@ -13,7 +13,8 @@ from functools import cache
 from rdflib import Graph, Literal, URIRef
 
 from kg.extract.model import Code, Entity, Evidence, Extraction, Fact, Factor, Money, Quantity
-from kg.graph.iris import entity_iri, fact_iri, geonames_iri, report_iri
+from kg.graph.iris import fact_iri, geonames_iri, report_iri
+from kg.graph.merge import EntityRegistry
 from kg.namespaces import (
     DCTERMS, FACTOR_CONCEPTS, KG, MODE_CONCEPTS, NIF, ORG, OWL, RDF, RDFS, SCHEMA, SKOS,
     UNIT_CONCEPTS, XSD, bind_prefixes,
@@ -47,13 +48,14 @@ def decimal_literal(value: Decimal) -> Literal:
 class GraphBuilder:
     """Writes one report's extraction into a graph."""
 
-    def __init__(self, report: Report, extraction: Extraction) -> None:
+    def __init__(self, report: Report, extraction: Extraction, registry: EntityRegistry | None = None) -> None:
         self.report = report
         self.x = extraction
         self.lang = extraction.lang
         self.g = bind_prefixes(Graph())
         self.report_node = report_iri(report.content_hash)
-        self.iris = {key: entity_iri(ent) for key, ent in extraction.entities.items()}
+        self.identities = (registry or EntityRegistry()).identities(extraction)
+        self.iris = {key: identity.iri for key, identity in self.identities.items()}
 
     def build(self) -> Graph:
         self._report()
@@ -84,11 +86,12 @@ class GraphBuilder:
         g.add((r, KG.fileName, Literal(rep.path.name)))
 
     def _entity(self, ent: Entity) -> None:
-        g, node = self.g, self.iris[ent.key]
+        g, node, identity = self.g, self.iris[ent.key], self.identities[ent.key]
         g.add((node, RDF.type, ENTITY_CLASSES[ent.type]))
-        g.add((node, RDFS.label, Literal(ent.name)))
-        g.add((node, SKOS.prefLabel, Literal(ent.name, lang=self.lang)))
-        for alias in sorted(ent.aliases - {ent.name}):
+        g.add((node, RDFS.label, Literal(identity.label)))
+        pref = identity.pref_labels[self.lang]
+        g.add((node, SKOS.prefLabel, Literal(pref, lang=self.lang)))
+        for alias in sorted((ent.aliases | {ent.name}) - {pref}):
             g.add((node, SKOS.altLabel, Literal(alias, lang=self.lang)))
         g.add((node, KG.mentionedIn, self.report_node))
         if ent.geonames_id:
@@ -229,6 +232,7 @@ WRITERS: dict[str, Callable[[GraphBuilder, Fact], None]] = {
 }
 
 
-def build_graph(report: Report, extraction: Extraction) -> Graph:
-    """The RDF graph of one report."""
-    return GraphBuilder(report, extraction).build()
+def build_graph(report: Report, extraction: Extraction, registry: EntityRegistry | None = None) -> Graph:
+    """The RDF graph of one report; with a ``registry``, entities share IRIs and labels with the
+    reports built before it."""
+    return GraphBuilder(report, extraction, registry).build()
