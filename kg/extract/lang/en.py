@@ -18,7 +18,7 @@ LEXICON = Lexicon(
     org_words=_FR.org_words | frozenset("works industrial holdings".split()),
     descriptions=(
         r"(?<!\w)the\s+(?:(?:[A-Z][a-z]+|chinese|japanese|korean|american|european|german|french|"
-        r"indian|state-owned|listed|new|[a-z]+-based)\s+)?(?:" + _COMPANY_NOUNS + r")(?!\w)"
+        r"indian|state-owned|listed|new|[A-Za-z][\w’']*-based)\s+)?(?:" + _COMPANY_NOUNS + r")(?!\w)"
     ),
     plural_descriptions=words(
         r"the\s+(?:two\s+)?partners", r"the\s+two\s+(?:companies|groups|firms|carmakers|sides)",
@@ -100,7 +100,7 @@ LEXICON = Lexicon(
     ),
     factors={
         "cost": words(r"costs?", r"cheap\w*", r"low-cost", r"lower-cost", r"cost-competitive", r"affordable", r"inexpensive"),
-        "logistics": words(r"logistic\w*", r"transfer\s+point", r"shortest\s+way\s+to\s+the\s+sea", r"deep-?water", r"transport\s+links?", r"quicker", r"faster\s+delivery", r"ports?\s+access"),
+        "logistics": words(r"logistic\w*", r"transfer\s+point", r"shortest\s+way\s+to\s+the\s+sea", r"deep-?water", r"transport\s+links?", r"faster\s+delivery", r"ports?\s+access"),
         "tax": words(r"tax\w*", r"fiscal"),
         "geostrategic": words(r"geostrategic\w*", r"strategic\s+location", r"geographic(?:al)?\s+position", r"crossroads", r"natural\s+place", r"location\s+between", r"at\s+the\s+heart\s+of", r"strategically"),
         "legal_stability": words(r"stabilit(?:y|ies)", r"stable", r"legal\s+certainty", r"rule\s+of\s+law"),

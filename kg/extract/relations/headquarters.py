@@ -56,7 +56,8 @@ def _based_compounds(ctx: Context, sent) -> Iterator[Fact]:
         if after is None:
             continue
         for s, e, keys in ctx.org_items(sent):
-            if s >= after.start and s - after.start <= 3:
+            # "Shenzhen-based BYD", or the description the compound is part of: "the Ningde-based company"
+            if (s >= after.start and s - after.start <= 3) or (s <= span.start and e >= after.start):
                 for org in keys:
                     yield Fact("headquartered_in", org, place.key,
                                ctx.evidence("hq-based-compound", span.start, e, 0.9))

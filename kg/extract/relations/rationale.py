@@ -64,11 +64,16 @@ def _about_the_site(ctx: Context, sent: Span) -> bool:
 
 
 def _site_city(ctx: Context, passage: list[Span], facts: list[Fact], orgs: tuple[str, ...]) -> str | None:
+    """The town of the site the passage explains: a site's town it names, else the site town named
+    last before it, else the organization's last site, else a town it names."""
     site_cities = [f.obj for f in facts if f.relation == "has_site_in"]
     for sent in passage:
         for m in ctx.in_sentence(sent, "City"):
             if m.key in site_cities and not ctx.is_dateline(m):
                 return m.key
+    for m in reversed([m for m in ctx.mentions if m.end <= passage[0].start and m.key in site_cities]):
+        if not ctx.is_dateline(m):
+            return m.key
     own = [f.obj for f in facts if f.relation == "has_site_in" and f.subject in orgs]
     if own:
         return own[-1]
