@@ -26,7 +26,7 @@ def resolve_references(ctx: Context) -> list[Reference]:
             if _touches_name(ctx, start, end):
                 continue
             pronoun = end - start == 1 and ctx.doc[start].lower_ in ctx.lex.pronouns
-            nearest = [m for m in named if m.end <= start]
+            nearest = [m for m in named if m.end <= start and not _oblique(ctx, m)]
             if pronoun and nearest:
                 keys = (nearest[-1].key,)  # "X ... ; elle est cotée": a pronoun takes the nearest name
             else:
@@ -53,6 +53,13 @@ def _antecedent(ctx: Context, named, refs: list[Reference], sent: Span, start: i
     if previous_subject:
         return (previous_subject,)
     return (ctx.main_org,) if ctx.main_org else ()
+
+
+def _oblique(ctx: Context, m) -> bool:
+    """A name in a prepositional phrase ("filiale du groupe X", "a unit of X") is no antecedent
+    for a subject pronoun."""
+    before = [t for t in ctx.doc[max(m.start - 2, 0):m.start]]
+    return any(t.pos_ == "ADP" for t in before)
 
 
 def _is_subject(ctx: Context, start: int, end: int) -> bool:

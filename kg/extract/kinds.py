@@ -102,7 +102,7 @@ def _classify(doc: Doc, start: int, end: int, label: str, lex: Lexicon, countrie
         m.type = "Other"  # "the state of Thuringia", "en Aragon": a province or region the gazetteer lacks
         return m
     if _is_not_a_name(span, label, lex, acronyms):
-        m.type = "Drop" if label in NOT_NAMES or gazetteer().demonym_country(span.text) else "Other"
+        m.type = "Drop" if label in NOT_NAMES and not label.endswith("-PART") or _is_demonym(span.text) else "Other"
         return m
     if label in PERSON_LABELS and _looks_like_person(doc, span) and not orgish:
         m.type, m.confidence = "Person", 0.85
@@ -158,7 +158,7 @@ def _is_place(span: Span, label: str, place: Place, orgish: int, before: str, co
     main = fold(span.text) in {fold(place.name), *(fold(v) for v in place.labels.values())}
     if place.population < SMALL_TOWN and place.country_code not in countries and before not in {"à", "a"}:
         return False
-    if label in PLACE_LABELS or before in LOCATIVE:
+    if label in PLACE_LABELS or label.removesuffix("-PART") in PLACE_LABELS or before in LOCATIVE:
         return orgish < 1 or main
     if label in ORG_LABELS | PERSON_LABELS | {"MISC", "FAC"} or orgish:
         return main and place.population >= LARGE_TOWN and not orgish

@@ -37,7 +37,11 @@ def products(ctx: Context, facts: list[Fact]) -> Iterator[Fact]:
         for cue in ctx.find("site_nouns", sent):
             if cue.end < sent.end and ctx.doc[cue.end].lower_ in {"de", "d'", "d’"} and not ctx.is_hedged(cue.start):
                 phrase = noun_phrase_after(ctx, cue.end + 1, allow_bare=True)
-                yield from _facts(ctx, sent, cue.start, cue.end, phrase, "plant-of")
+                if phrase and _is_product(phrase, ctx):
+                    from kg.extract.relations.sites import _site_owners
+                    for org in _site_owners(ctx, sent, cue):
+                        for name in split_coordination(phrase):
+                            yield _product_fact(ctx, org, name, ctx.evidence("plant-of", cue.start, cue.end, 0.65))
         for cue in ctx.find("maker_nouns", sent):
             yield from _maker(ctx, sent, cue)
     for fact in list(facts):
@@ -126,7 +130,7 @@ def noun_phrase_after(ctx: Context, start: int, skip: frozenset[str] = frozenset
     i = start
     while i < sent_end and (doc[i].lower_ in DETERMINERS or doc[i].lower_ in skip):
         i += 1
-    if i >= sent_end or doc[i].pos_ not in {"NOUN", "PROPN", "X"} or doc[i].like_num:
+    if i >= sent_end or doc[i].pos_ not in {"NOUN", "PROPN", "ADJ", "X"} or doc[i].like_num:
         return None
     if ctx.mention_at(i) is not None and ctx.entities[ctx.mention_at(i).key].type != "Other":
         return None
@@ -142,6 +146,8 @@ def noun_phrase_after(ctx: Context, start: int, skip: frozenset[str] = frozenset
             end += 1
         else:
             break
+    if not any(t.pos_ in {"NOUN", "PROPN"} for t in doc[i:end]):
+        return None  # "nominale", "annuelle": an adjective alone names nothing
     phrase = doc[i:end].text.strip(" -")
     return phrase or None
 

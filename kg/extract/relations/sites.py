@@ -26,6 +26,7 @@ STOP_KIND = frozenset({"à", "au", "in", "at", "dans", "sur", "on", "near", "pr�
 CITY = ("City",)
 DEFINITE = frozenset({"the", "l'", "l’", "le", "la", "cette", "ce", "this"})
 LOCATIVE_CLITICS = frozenset({"y", "there"})
+NEW_CLAUSE_SUBJECT = frozenset({"nsubj", "nsubj:pass", "nsubjpass"})
 
 
 @extractor("has_site_in")
@@ -59,6 +60,8 @@ def _after_former(ctx: Context, cue: Span) -> bool:
 def _site_city(ctx: Context, sent: Span, cue: Span, named) -> Mention | object | None:
     c_start, c_end = ctx.clause_of(cue.start)
     for i in range(cue.end, min(cue.end + 14, c_end)):
+        if ctx.doc[i].dep_ in NEW_CLAUSE_SUBJECT and ctx.doc[i].head.i != cue.root.head.i:
+            break  # "..., and it has assembled buses at X": a new clause, a new place
         m = ctx.mention_at(i)
         if m is not None and ctx.entities[m.key].type in CITY and not ctx.is_dateline(m):
             return m
@@ -92,6 +95,9 @@ def _anchored(ctx: Context, m: Mention) -> bool:
     prev = ctx.doc[m.start - 1] if m.start > 0 else None
     if prev is not None and prev.lower_ in LOCATIVE_BEFORE:
         return True
+    nxt = ctx.doc[m.end] if m.end < len(ctx.doc) else None
+    if nxt is not None and ctx.find("site_nouns", ctx.doc[m.end:m.end + 2]):
+        return True  # "the Khorgos Gateway dry port", "the Pune plant": the town names the site
     root = ctx.doc[m.start:m.end].root
     return root.dep_ in {"nsubj", "nsubj:pass", "nsubjpass"} or (root.dep_ in {"obj", "dobj"} and root.head.lemma_ in CHOICE_LEMMAS)
 
