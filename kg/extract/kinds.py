@@ -21,6 +21,7 @@ from kg.extract.mentions import (
 )
 from kg.extract.numbers import find_amounts
 from kg.places import Place, gazetteer
+from kg.places.subdivisions import is_subdivision
 
 LARGE_TOWN = 100_000  # a company-like name is a town only if the town is at least this large
 SMALL_TOWN = 15_000  # below this, a town needs its country named in the report, or "à"
@@ -39,6 +40,7 @@ GEOGRAPHIC_WORDS = frozenset(
 )
 EVENT_WORDS = re.compile(r"(?i)\b(?:forum|summit|sommet|conference|conférence|congress|congrès|expo|exposition|"
                          r"fair|salon|olympics|jeux|world\s+cup|coupe\s+du\s+monde)$")
+TOWN_PREPOSITIONS = {"fr": ("à",), "en": ()}  # French names a town after "à", a country after "en"
 TICKER_CUES = frozenset({"ticker", "symbol", "symbole", "code", "codes", "mnémonique"})
 MIXED_CODE = re.compile(r"^(?=.*\d)(?=.*[A-Za-z])[\w-]+$")
 
@@ -98,12 +100,16 @@ def _classify(doc: Doc, start: int, end: int, label: str, lex: Lexicon, countrie
         place = _place_of(doc, span, label, lex, countries, orgish)
         if place is not None:
             return _as_place(m, place)
-    if _is_geographic(span, label) or (lex.lang == "fr" and label in PLACE_LABELS and _before(doc, span) == "en"):
+    if _is_geographic(span, label) or (lex.lang == "fr" and label in PLACE_LABELS and _before(doc, span) == "en") \
+            or (not orgish and label not in ORG_LABELS and is_subdivision(span.text)):
         m.type = "Other"  # "the state of Thuringia", "en Aragon": a province or region the gazetteer lacks
         return m
     if _is_not_a_name(span, label, lex, acronyms):
         m.type = "Drop" if label in NOT_NAMES and not label.endswith("-PART") or _is_demonym(span.text) else "Other"
         return m
+    town = _unknown_town(doc, span, label, lex, orgish, countries)
+    if town is not None:
+        return _as_place(m, town)
     if label in PERSON_LABELS and _looks_like_person(doc, span) and not orgish:
         m.type, m.confidence = "Person", 0.85
     elif orgish or label in ORG_LABELS or label == "FAC" or label in PERSON_LABELS:
@@ -126,6 +132,25 @@ def _is_geographic(span: Span, label: str) -> bool:
     before = {t.lower_ for t in span.doc[max(span.start - 3, 0):span.start]}
     return (label not in ORG_LABELS and bool(words & GEOGRAPHIC_WORDS)) or bool(before & {
         "state", "province", "region", "région", "état", "county", "district", "département"})
+
+
+def _unknown_town(doc: Doc, span: Span, label: str, lex: Lexicon, orgish: int,
+                  countries: tuple[str, ...]) -> Place | None:
+    """A town the gazetteer does not know, where the text says it is one: "basé à X", "à X, au
+    Portugal", "X-based". Its country is the one named right after it, if any."""
+    if orgish or label in ORG_LABELS or len(span) > 3:
+        return None
+    before = _before(doc, span)
+    after = doc[span.end:span.end + 2].text
+    if not (before in TOWN_PREPOSITIONS.get(lex.lang, ()) or after.startswith("-based")):
+        return None
+    country = None
+    for tok in doc[span.end:min(span.end + 6, span.sent.end)]:
+        place = gazetteer().resolve(tok.text, kinds=("Country",), lang=lex.lang)
+        if place is not None:
+            country = place.country_code
+            break
+    return Place(None, span.text, "City", country, None, None)
 
 
 def _as_place(m: Mention, place: Place | None) -> Mention:

@@ -25,7 +25,8 @@ NAME_LABELS = frozenset({"PER", "PERSON", "ORG", "LOC", "GPE", "MISC", "FAC", "P
 ARTICLES = frozenset({"le", "la", "les", "l'", "l’", "the", "du", "des", "de", "d'", "d’"})
 INNER_WORDS = frozenset({"de", "du", "des", "d'", "d’", "la", "le", "of", "the", "and", "et", "for"})
 PRODUCT_HEADS = frozenset({"suv", "modèle", "modèles", "model", "models", "berline", "sedan", "pick-up"})
-EXCHANGE_WORDS = re.compile(r"(?i)\b(bourse|exchange|euronext|nasdaq|nyse|market)\b")
+EXCHANGE_WORDS = re.compile(r"(?i)\b(bourse|borsa|bolsa|b[öo]rse|beurs|exchange|euronext|nasdaq|nyse|market|"
+                            r"stock\s+market|sgx|hkex|tsx|lse|jse|bse|nse)\b")
 FUNCTION_POS = frozenset({"ADP", "DET", "CCONJ", "SCONJ", "PRON", "AUX", "PART"})
 
 

@@ -133,6 +133,6 @@ LEXICON = Lexicon(
     stopwords_org=frozenset(
         "the a an it they its this that we our he she his her mr mrs ms monday tuesday wednesday "
         "thursday friday saturday sunday january february march april may june july august september "
-        "october november december state government president".split()
+        "october november december state government president jan feb mar apr jun jul aug sep sept oct nov dec".split()
     ),
 )

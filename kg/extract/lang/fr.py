@@ -157,6 +157,6 @@ LEXICON = Lexicon(
     stopwords_org=frozenset(
         "le la les un une des ce cette il elle ils elles nous selon pour dans mais enfin ainsi "
         "lundi mardi mercredi jeudi vendredi samedi dimanche janvier février mars avril mai juin "
-        "juillet août septembre octobre novembre décembre état etat gouvernement président".split()
+        "juillet août septembre octobre novembre décembre état etat gouvernement président janv févr avr juil sept oct nov déc".split()
     ),
 )

@@ -24,7 +24,7 @@ def owner(ctx: Context, sent: Span, start: int, end: int, prefer_main: bool = Fa
         return keys
     if prefer_main and ctx.main_org:
         return (ctx.main_org,)
-    items = ctx.org_items(sent)
+    items = _confident_first(ctx, ctx.org_items(sent))
     c_start, c_end = ctx.clause_of(start)
     before = [k for s, e, k in items if c_start <= s and e <= start]
     if before:
@@ -39,6 +39,18 @@ def owner(ctx: Context, sent: Span, start: int, end: int, prefer_main: bool = Fa
     if before:
         return before[-1]
     return (ctx.main_org,) if ctx.main_org else ()
+
+
+def _confident_first(ctx: Context, items):
+    """Drop names only guessed to be organizations (capitalized words nothing else vouches for)
+    when the sentence also names organizations that NER, a legal form or a description vouch for."""
+    sure = [it for it in items if _confidence(ctx, it) >= 0.7]
+    return sure or items
+
+
+def _confidence(ctx: Context, item) -> float:
+    m = ctx.mention_at(item[0])
+    return m.confidence if m is not None and m.start == item[0] else 0.8  # a resolved description
 
 
 def subject_owner(ctx: Context, start: int, end: int) -> tuple[str, ...]:

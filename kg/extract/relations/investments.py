@@ -23,7 +23,7 @@ EQUIVALENCE_GAP = 5
 def investments(ctx: Context, facts: list[Fact]) -> Iterator[Fact]:
     pending: list[tuple[tuple[Money, ...], Span, tuple[str, ...]]] = []
     for amount, span in ctx.amounts:
-        if amount.kind != "money" or ctx.is_hedged(span.start):
+        if amount.kind != "money" or amount.currency is None or ctx.is_hedged(span.start):
             continue
         money = Money(amount.value, amount.currency)
         if pending and _is_equivalent(ctx, pending[-1][1], span):
