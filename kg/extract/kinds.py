@@ -40,6 +40,7 @@ GEOGRAPHIC_WORDS = frozenset(
 )
 EVENT_WORDS = re.compile(r"(?i)\b(?:forum|summit|sommet|conference|conférence|congress|congrès|expo|exposition|"
                          r"fair|salon|olympics|jeux|world\s+cup|coupe\s+du\s+monde)$")
+HONORIFICS = frozenset({"m", "mr", "mrs", "ms", "mme", "mlle", "dr", "pr", "prof", "sir", "dame"})
 TOWN_PREPOSITIONS = {"fr": ("à",), "en": ()}  # French names a town after "à", a country after "en"
 TICKER_CUES = frozenset({"ticker", "symbol", "symbole", "code", "codes", "mnémonique"})
 MIXED_CODE = re.compile(r"^(?=.*\d)(?=.*[A-Za-z])[\w-]+$")
@@ -110,7 +111,8 @@ def _classify(doc: Doc, start: int, end: int, label: str, lex: Lexicon, countrie
     town = _unknown_town(doc, span, label, lex, orgish, countries)
     if town is not None:
         return _as_place(m, town)
-    if label in PERSON_LABELS and _looks_like_person(doc, span) and not orgish:
+    honorific = span[0].lower_.rstrip(".") in HONORIFICS and len(span) > 1
+    if (label in PERSON_LABELS or honorific) and _looks_like_person(doc, span) and not orgish:
         m.type, m.confidence = "Person", 0.85
     elif orgish or label in ORG_LABELS or label == "FAC" or label in PERSON_LABELS:
         m.type, m.confidence = "Organization", 0.9 if orgish else 0.8
@@ -252,11 +254,11 @@ def _org_evidence(span: Span, lex: Lexicon) -> int:
 
 
 def _looks_like_person(doc: Doc, span: Span) -> bool:
-    toks = [t for t in span if t.text != "-"]
-    words = span.text.split()
+    toks = [t for t in span if t.text != "-" and t.lower_.rstrip(".") not in HONORIFICS]
+    words = [w for w in span.text.split() if w.lower().rstrip(".") not in HONORIFICS]
     if not 2 <= len(words) <= 4 or not all(t.text[:1].isupper() and not t.text.isupper() for t in toks):
         return False
-    if gazetteer().resolve(words[-1], kinds=("Country", "Region")) is not None:
+    if gazetteer().resolve(words[-1], kinds=("Region",)) is not None:
         return False  # "Acme Africa" is a company's arm, not a person
     if span.end + 2 < len(doc) and doc[span.end].text == "(" and doc[span.end + 1].text.isupper():
         return False  # "Kazakhstan Temir Zholy (KTZ)": people are not given acronyms

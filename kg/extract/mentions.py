@@ -171,7 +171,10 @@ def _starts_name(tok: Token, lex: Lexicon) -> bool:
         nxt = tok.nbor(1) if tok.i + 1 < len(tok.doc) else None
         if nxt is not None and _is_cap(nxt) and not nxt.is_punct:
             return True  # "Mercedes-Benz", "China-Africa TEDA" open a sentence
-        return bool(tok.ent_type_) and tok.pos_ not in {"VERB", "ADJ", "ADV", "NOUN"}  # "Réunis", "Implantée" are not names
+        if bool(tok.ent_type_) and tok.pos_ not in {"VERB", "ADJ", "ADV", "NOUN"}:
+            return True
+        place = gazetteer().resolve(tok.text)  # "Sines est relié...": a town the parser took for a noun
+        return place is not None and fold(place.name) == fold(tok.text)  # "Réunis", "Implantée" are not names
     return True
 
 

@@ -18,7 +18,8 @@ from kg.extract.model import Fact
 from kg.extract.relations import extractor
 
 DESTINATIONS = ("Country", "Region")
-TOWN_WORDS = frozenset({"port", "ville", "city", "town", "hub", "terminal", "gateway", "plateforme"})
+TOWN_WORDS = frozenset({"port", "ville", "city", "town", "hub", "terminal", "gateway", "plateforme", "there", "là",
+                        "from there", "de là"})
 
 
 @extractor("corridor_to")

@@ -32,10 +32,12 @@ def rationale(ctx: Context, facts: list[Fact]) -> Iterator[Fact]:
         orgs = owner(ctx, sent, cues[0].start, cues[0].end)
         passage = [sent]
         found = _factors(ctx, sent)
-        for nxt in sents[n + 1:n + 1 + LOOKAHEAD]:
+        gap = 0
+        for nxt in sents[n + 1:n + 1 + LOOKAHEAD + 3]:
             more = _factors(ctx, nxt)
             if not more or _about_the_site(ctx, nxt):
-                if found:
+                gap += 1
+                if (found and not _is_list(sent)) or gap > 1:
                     break
                 continue
             passage.append(nxt)
@@ -44,10 +46,26 @@ def rationale(ctx: Context, facts: list[Fact]) -> Iterator[Fact]:
         city = _site_city(ctx, passage, facts, orgs)
         if city is None:
             continue
+        orgs = _site_owners_of(facts, city, orgs)
         for key, span in found:
             for org in orgs:
                 yield Fact("site_rationale", org, Factor(key), ctx.evidence(f"rationale-{key}", span.start, span.end, 0.7),
                            qualifier=city)
+
+
+def _site_owners_of(facts: list[Fact], city: str, orgs: tuple[str, ...]) -> tuple[str, ...]:
+    """The reasons for a site are its owners': the organizations with a site in that town (the
+    one the passage names first if it is one of them), else the passage's own organization."""
+    owners = tuple(dict.fromkeys(f.subject for f in facts if f.relation == "has_site_in" and f.obj == city))
+    if not owners:
+        return orgs
+    named = tuple(k for k in orgs if k in owners)
+    return named or owners
+
+
+def _is_list(sent: Span) -> bool:
+    """A sentence that announces a list ("trois raisons :", "four reasons:")."""
+    return sent.text.rstrip().endswith(":")
 
 
 def _factors(ctx: Context, sent: Span) -> list[tuple[str, Span]]:
