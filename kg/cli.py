@@ -5,6 +5,7 @@ not (a report failed, a graph has violations), 2 when the command could not run.
 """
 from __future__ import annotations
 
+import re
 import sys
 from functools import wraps
 from pathlib import Path
@@ -46,7 +47,7 @@ def main() -> None:
 
 
 @main.command()
-@click.argument("inputs", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.argument("inputs", nargs=-1, required=True, metavar="REPORTS...", type=click.Path(path_type=Path))
 @click.option("--output", "-o", required=True, type=click.Path(path_type=Path, dir_okay=False),
               help="Graph file to write; its suffix picks the format (.ttl, .trig, .nq, .nt, .jsonld).")
 @click.option("--lang", type=click.Choice(["fr", "en"]), help="Force the reports' language (default: detected).")
@@ -57,19 +58,28 @@ def main() -> None:
 def build(inputs: tuple[Path, ...], output: Path, lang: str | None, no_validate: bool, quiet: bool,
           shapes: Path | None) -> None:
     """Build the graph of REPORTS (files or folders of .txt, .md, .html) into OUTPUT."""
-    from kg.export import format_for, write_graph
+    from kg.export import check_target, write_graph
     from kg.pipeline import build_reports
 
-    format_for(output)  # an unknown suffix fails before any work
+    # What can fail without reading a report fails before the first one is read.
+    check_target(output)
+    if shapes is not None and not no_validate:
+        from kg.validation import load_shapes
+
+        load_shapes(shapes)  # parsed once: validate() below gets it from the cache
     with _progress(quiet) as step:
         result = build_reports(inputs, lang=lang, on_report=step)
     for failure in result.failures:
         click.echo(f"kg: {failure}", err=True)
+    if not result.reports:
+        # An empty graph must not replace the graph a previous build wrote there.
+        click.echo(f"kg: no report could be built; {output} not written", err=True)
+        sys.exit(1)
     write_graph(result.dataset, output)
     click.echo(f"kg: {len(result.reports)} report(s) built into {output}"
                + (f", {len(result.failures)} failed" if result.failures else ""), err=True)
     conforms = True
-    if not no_validate and result.reports:
+    if not no_validate:
         from kg.validation import validate
 
         report = validate(result.dataset, shapes=shapes)
@@ -137,8 +147,17 @@ def queries() -> None:
     from kg.resources import query_names, query_text
 
     for name in query_names():
-        first = next((line[1:].strip() for line in query_text(name).splitlines() if line.startswith("#")), "")
-        click.echo(f"{name:<24}{first}")
+        click.echo(f"{name:<24}{_summary(query_text(name))}".rstrip())
+
+
+def _summary(query: str) -> str:
+    """The first sentence of a query's leading comment, which may run over several lines."""
+    lines = []
+    for line in query.splitlines():
+        if not line.startswith("#") or line.startswith("# ?"):  # "# ?var": the variables
+            break
+        lines.append(line[1:].strip())
+    return re.split(r"(?<=[.?!])\s", " ".join(lines), maxsplit=1)[0]
 
 
 @main.command()

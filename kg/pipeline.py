@@ -21,8 +21,15 @@ from kg.read import Report, iter_sources, read_report
 
 @dataclass(frozen=True)
 class Failure:
+    """A report that could not be built: its path and one line naming it and the problem."""
+
     path: Path
-    message: str  # one line, naming the file and the problem
+    message: str
+
+    def __post_init__(self) -> None:
+        # An exception's message may span lines (a parser quoting its input): the CLI prints
+        # one line per failed report.
+        object.__setattr__(self, "message", " ".join(self.message.split()))
 
     def __str__(self) -> str:
         return self.message
@@ -65,11 +72,16 @@ def build_reports(inputs: Iterable[Path | str], *, lang: str | None = None,
 
 
 def _sources(inputs: Iterable[Path | str], failures: list[Failure]) -> list[Path]:
-    """The report files of every input; an input that cannot be walked is a failure."""
-    paths: list[Path] = []
+    """The report files of every input, sorted; an input that cannot be walked is a failure.
+
+    Sorted, so that the first report to name an entity (which fixes its IRI and label, see
+    :mod:`kg.graph.merge`) does not depend on the order of the arguments or of a shell's glob.
+    """
+    paths: dict[Path, Path] = {}  # resolved -> as found: a file named twice is built once
     for given in inputs:
         try:
-            paths.extend(p for p in iter_sources([Path(given)]) if p not in paths)
+            for path in iter_sources([Path(given)]):
+                paths.setdefault(path.resolve(), path)
         except KgError as exc:
             failures.append(Failure(Path(given), str(exc)))
-    return paths
+    return sorted(paths.values(), key=lambda path: path.as_posix())

@@ -4,14 +4,21 @@ A single-graph format (Turtle, N-Triples, JSON-LD, RDF/XML) gets the union of a 
 graphs; a quad format (TriG, N-Quads) keeps one named graph per report. Files are written to a
 temporary file beside the target and renamed over it, so a reader never sees half a graph and a
 failed write leaves the old file as it was.
+
+The same dataset always gives the same bytes, whatever ``PYTHONHASHSEED``: rdflib's Turtle
+writer sorts subjects, predicates and objects, but its TriG writer emits named graphs in the
+order of a set, and its N-Triples and N-Quads writers in the store's order. Named graphs are
+sorted here, and line-based formats are written one statement a line in sorted order.
 """
 from __future__ import annotations
 
 import os
-import tempfile
+import secrets
+from io import BytesIO
 from pathlib import Path
 
 from rdflib import Dataset, Graph
+from rdflib.plugins.serializers.trig import TrigSerializer
 
 from kg.errors import KgError
 from kg.namespaces import bind_prefixes
@@ -27,14 +34,27 @@ FORMATS: dict[str, tuple[str, bool]] = {  # suffix -> (rdflib format, keeps name
     ".trig": ("trig", True),
     ".nq": ("nquads", True),
 }
+LINE_FORMATS = ("nt", "nquads")  # one statement a line: sorting the lines loses nothing
 
 
 def format_for(path: Path) -> tuple[str, bool]:
+    """The rdflib format of a graph file's suffix and whether it keeps named graphs."""
     try:
         return FORMATS[path.suffix.lower()]
     except KeyError:
         known = ", ".join(sorted(FORMATS))
         raise KgError(f"{path}: unknown graph format {path.suffix or '(no suffix)'!r}; use one of {known}") from None
+
+
+def check_target(path: Path | str) -> Path:
+    """Fail before any work when ``path`` cannot be written: an unknown suffix, a missing folder,
+    a folder in its place."""
+    path = Path(path)
+    format_for(path)
+    _folder_of(path)
+    if path.is_dir():
+        raise KgError(f"{path}: is a folder; give the path of a graph file to write")
+    return path
 
 
 def union(dataset: Dataset) -> Graph:
@@ -47,9 +67,25 @@ def union(dataset: Dataset) -> Graph:
 
 
 def serialize(dataset: Dataset, fmt: str, named: bool) -> bytes:
-    if named:
-        return dataset.serialize(format=fmt, encoding="utf-8")
-    return union(dataset).serialize(format=fmt, encoding="utf-8")
+    """The bytes of ``dataset`` in rdflib format ``fmt``; the same dataset gives the same bytes."""
+    if fmt == "trig":
+        data = _trig(dataset)
+    else:
+        data = (dataset if named else union(dataset)).serialize(format=fmt, encoding="utf-8")
+    if fmt in LINE_FORMATS:
+        lines = sorted(line for line in data.split(b"\n") if line.strip())
+        data = b"".join(line + b"\n" for line in lines)
+    return data
+
+
+def _trig(dataset: Dataset) -> bytes:
+    serializer = TrigSerializer(dataset)
+    # The default graph last, as rdflib writes it; named graphs by name.
+    default = serializer.default_context
+    serializer.contexts.sort(key=lambda graph: (graph.identifier == default, str(graph.identifier)))
+    out = BytesIO()
+    serializer.serialize(out, encoding="utf-8")
+    return out.getvalue()
 
 
 def write_graph(dataset: Dataset, path: Path | str) -> Path:
@@ -63,16 +99,22 @@ def write_graph(dataset: Dataset, path: Path | str) -> Path:
 
 def write_atomic(path: Path, data: bytes) -> None:
     """Write bytes to ``path`` through a temporary file renamed over it."""
-    directory = path.parent if str(path.parent) else Path(".")
-    if not directory.is_dir():
-        raise KgError(f"{path}: the folder {directory} does not exist")
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=directory)
+    # Not tempfile.mkstemp: its files are private (0600) and the graph would keep that mode;
+    # open() gives the temporary file the mode any new file gets (0666 less the umask).
+    tmp = _folder_of(path) / f".{path.name}.{secrets.token_hex(8)}.tmp"
     try:
-        with os.fdopen(fd, "wb") as fh:
+        with open(tmp, "xb") as fh:
             fh.write(data)
             fh.flush()
             os.fsync(fh.fileno())
         os.replace(tmp, path)
     except BaseException:
-        Path(tmp).unlink(missing_ok=True)
+        tmp.unlink(missing_ok=True)
         raise
+
+
+def _folder_of(path: Path) -> Path:
+    directory = path.parent if str(path.parent) else Path(".")
+    if not directory.is_dir():
+        raise KgError(f"{path}: the folder {directory} does not exist")
+    return directory

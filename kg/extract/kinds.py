@@ -40,6 +40,11 @@ GEOGRAPHIC_WORDS = frozenset(
 )
 EVENT_WORDS = re.compile(r"(?i)\b(?:forum|summit|sommet|conference|conférence|congress|congrès|expo|exposition|"
                          r"fair|salon|olympics|jeux|world\s+cup|coupe\s+du\s+monde)$")
+PRODUCT_NOUNS = frozenset(  # a name right before one of these names a product: "the X-Trail SUV", "le modèle Y"
+    "van vans suv suvs car cars sedan pickup pick-up truck trucks bus buses model models vaccine drug tablet "
+    "phone smartphone chip chips engine engines tyre tyres tire tires scooter motorcycle aircraft jet "
+    "berline camionnette utilitaire camion camions autobus moteur moteurs vaccin médicament puce".split()
+)
 HONORIFICS = frozenset({"m", "mr", "mrs", "ms", "mme", "mlle", "dr", "pr", "prof", "sir", "dame"})
 TOWN_PREPOSITIONS = {"fr": ("à",), "en": ()}  # French names a town after "à", a country after "en"
 TICKER_CUES = frozenset({"ticker", "symbol", "symbole", "code", "codes", "mnémonique"})
@@ -221,7 +226,8 @@ def _is_not_a_name(span: Span, label: str, lex: Lexicon, acronyms: set[str]) -> 
     prev = span.doc[span.start - 1].lower_ if span.start > 0 else ""
     if prev in TICKER_CUES or (len(span) == 1 and text.isupper() and span[0].pos_ == "NOUN" and label in ("", "MISC")):
         return True  # a listing code ("ticker EGL"), a common noun in capitals ("le SUV")
-    return prev in PRODUCT_HEADS or any(MIXED_CODE.match(t.text) for t in span)
+    nxt = span.doc[span.end].lower_ if span.end < len(span.doc) else ""
+    return prev in PRODUCT_HEADS or nxt in PRODUCT_NOUNS or any(MIXED_CODE.match(t.text) for t in span)
 
 
 DEMONYM_ENDINGS = ("ians", "ian", "ans", "an", "lese", "ese", "ish", "i", "ic", "ais", "aise", "ois", "oise", "ien",

@@ -165,8 +165,10 @@ def _is_model_number(tok: Token) -> bool:
 def _starts_name(tok: Token, lex: Lexicon) -> bool:
     if not _is_cap(tok) or tok.is_punct or tok.lower_ in lex.stopwords_org or _is_elision(tok):
         return False
-    if tok.pos_ in FUNCTION_POS or (tok.is_stop and tok.pos_ != "PROPN" and not tok.text.isupper()):
-        return False  # "From Aktau", "In December": a capitalized function word opens no name
+    nxt = tok.nbor(1) if tok.i + 1 < len(tok.doc) else None
+    followed = nxt is not None and _is_cap(nxt) and not tok.is_sent_start
+    if (tok.pos_ in FUNCTION_POS or (tok.is_stop and tok.pos_ != "PROPN" and not tok.text.isupper())) and not followed:
+        return False  # "From Aktau", "In December": a capitalized function word opens no name ("Dire Dawa" does)
     if tok.is_sent_start and tok.pos_ not in {"PROPN", "X"} and not tok.text.isupper():
         nxt = tok.nbor(1) if tok.i + 1 < len(tok.doc) else None
         if nxt is not None and _is_cap(nxt) and not nxt.is_punct:

@@ -16,18 +16,25 @@ from rdflib import URIRef
 from kg.extract.model import Entity
 from kg.namespaces import KGR
 
-LEGAL = re.compile(
-    r"(?i)(?:\s*,?\s*(?:co\.?,?\s*ltd\.?|co\.?,?\s*limited|company\s+limited|ltd\.?|limited|inc\.?|corp\.?|"
-    r"corporation|s\.?a\.?s?\.?|s\.?e\.?|gmbh|ag|plc|llc|n\.?v\.?|b\.?v\.?|jsc|pjsc|pte\.?\s*ltd\.?))+$"
+# Legal forms that end a company's name ("Acme Co., Ltd.", "Acme GmbH & Co. KG", "Acme, S.A."):
+# the same company goes with and without them. Each must stand as a word of its own, after a
+# space or a comma, so that "Ventisa" keeps its "sa" and "Telecorp" its "corp".
+LEGAL_FORMS: tuple[str, ...] = (
+    r"co\.?", r"company", r"ltd\.?", r"limited", r"inc\.?", r"incorporated", r"corp\.?",
+    r"corporation", r"plc", r"llc", r"pte\.?", r"s\.?a\.?", r"s\.?a\.?s\.?", r"s\.?a\.?r\.?l\.?",
+    r"s\.?e\.?", r"s\.?p\.?a\.?", r"s\.?r\.?l\.?", r"gmbh", r"ag", r"kgaa", r"kg", r"&",
+    r"n\.?v\.?", r"b\.?v\.?", r"jsc", r"pjsc", r"k\.?k\.?", r"oyj", r"ab", r"asa", r"as",
 )
+LEGAL = re.compile(rf"(?i)(?:(?:\s*,\s*|\s+)(?:{'|'.join(LEGAL_FORMS)}))+$")
 
 
 def slug(text: str) -> str:
     """ "Société Générale, S.A." → "societe-generale-s-a"."""
-    text = unicodedata.normalize("NFKD", text)
-    text = "".join(c for c in text if not unicodedata.combining(c)).lower()
-    text = re.sub(r"[^a-z0-9]+", "-", text).strip("-")
-    return text or digest(text)
+    folded = unicodedata.normalize("NFKD", text)
+    folded = "".join(c for c in folded if not unicodedata.combining(c)).lower()
+    folded = re.sub(r"[^a-z0-9]+", "-", folded).strip("-")
+    # A name with no Latin letter ("宁德时代") leaves nothing: its hash keeps names apart.
+    return folded or digest(text)
 
 
 def digest(*parts: object) -> str:

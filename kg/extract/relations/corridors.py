@@ -25,11 +25,14 @@ TOWN_WORDS = frozenset({"port", "ville", "city", "town", "hub", "terminal", "gat
 @extractor("corridor_to")
 def corridors(ctx: Context, facts: list[Fact]) -> Iterator[Fact]:
     last_city: Mention | None = None
+    sites = {f.obj for f in facts if f.relation in ("has_site_in", "investment")}
     for sent in ctx.doc.sents:
         cities = [m for m in ctx.in_sentence(sent, "City") if not ctx.is_dateline(m)]
         city = cities[0] if cities else (last_city if _refers_to_town(sent) else None)
-        if cities:
-            last_city = cities[-1]
+        # "the port", "from there": the last site town named, not a town named in passing
+        named_sites = [m for m in cities if m.key in sites]
+        if named_sites or (cities and (last_city is None or last_city.key not in sites)):
+            last_city = (named_sites or cities)[-1]
         cues = [c for c in ctx.find("corridor", sent) if not ctx.is_hedged(c.start)]
         if city is None or not cues:
             continue

@@ -27,7 +27,7 @@ JV_NOUNS = ("coentreprise", "co-entreprise", "joint venture", "joint-venture", "
 @extractor("partner_of")
 def partnerships(ctx: Context, facts: list[Fact]) -> Iterator[Fact]:
     for sent in ctx.doc.sents:
-        for cue in ctx.find("partnership", sent) + ctx.find("owned_by", sent):
+        for cue in _cues(ctx, sent):
             if ctx.is_hedged(cue.start):
                 continue
             partners = _partners(ctx, sent, cue)
@@ -41,10 +41,16 @@ def partnerships(ctx: Context, facts: list[Fact]) -> Iterator[Fact]:
 def partners_in(ctx: Context, sent: Span) -> list[str]:
     """The partners of the partnerships a sentence states (not hedged), in order."""
     found: list[str] = []
-    for cue in ctx.find("partnership", sent) + ctx.find("owned_by", sent):
+    for cue in _cues(ctx, sent):
         if not ctx.is_hedged(cue.start):
             found.extend(k for k in _partners(ctx, sent, cue) if k not in found)
     return found
+
+
+def _cues(ctx: Context, sent: Span) -> list[Span]:
+    """Partnership cues, less "jointly" in "jointly owned by" (an ownership cue of its own)."""
+    owned = ctx.find("owned_by", sent)
+    return [c for c in ctx.find("partnership", sent) if not any(o.start <= c.start < o.end for o in owned)] + owned
 
 
 def _partners(ctx: Context, sent: Span, cue: Span) -> list[str]:
@@ -68,10 +74,10 @@ def _joint_venture_names(ctx: Context, sent: Span, cue: Span) -> set[str]:
     if not is_owned and not created and not any(n in cue.text.lower() for n in JV_NOUNS + ("consortium",)):
         return names
     for s, e, ks in ctx.org_items(sent):
-        if e <= cue.start and cue.start - e <= (6 if not is_owned else 3) and len(ks) == 1:
+        if e <= cue.start and cue.start - e <= 8 and len(ks) == 1:
             between = ctx.doc[e:cue.start]
-            if is_owned or created or any(t.text == "," for t in between):
-                names.update(ks)
+            if (is_owned and cue.start - e <= 3) or any(t.text == "," for t in between) or created:
+                names.update(ks)  # "X, the carmaker jointly owned by A and B": X is the venture
     return names
 
 
