@@ -13,7 +13,7 @@ from pathlib import Path
 import click
 
 from kg import __version__
-from kg.errors import KgError
+from kg.errors import KgError, QueryError
 
 QUERY_FORMATS = ("table", "csv", "tsv", "json")
 
@@ -137,7 +137,12 @@ def query(query: str, graph: Path, fmt: str) -> None:
     from kg.sparql import format_result, load_graph, resolve_query, run_query
 
     text = resolve_query(query)
-    click.echo(format_result(run_query(load_graph(graph), text), fmt), nl=False)
+    data = load_graph(graph)
+    try:
+        result = run_query(data, text)
+    except QueryError as exc:  # a syntax error: say in which query
+        raise QueryError(f"{query}: {exc}") from None
+    click.echo(format_result(result, fmt), nl=False)
 
 
 @main.command()

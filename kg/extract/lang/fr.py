@@ -25,7 +25,13 @@ LEXICON = Lexicon(
         "ports automotive automobile tire tires tyre pneus steel mining mines chemicals chimie "
         "electric électrique power battery batteries systems solutions logistics logistique "
         "railway railways airlines shipping partners capital bank banque corporation company "
-        "compagnie société pipes cement ciments pharma foods express new".split()
+        "compagnie société pipes cement ciments pharma foods express new solar solaire steel acier aciers "
+        "chemical chemicals pharmaceuticals pharmaceutical textiles textile electronics électronique "
+        "semiconductor semiconductors mobility airways airlines marine metals métaux aluminium aluminum "
+        "paper glass plastics rubber oil gas petroleum pétrole resources ressources networks telecom "
+        "insurance assurances engineering ingénierie construction constructions fertilizers engrais "
+        "cars auto autos trucks industrial industriel industrielle manufacturing minerals mines "
+        "corporation hub terminals shipyard chantiers".split()
     ),
     descriptions=(
         r"(?<!\w)(?:l[ea]|l['’])\s*(?:" + _COMPANY_NOUNS + r")(?:\s+(?:automobile|public|priv[ée]|d['’][ée]tat|"

@@ -28,20 +28,23 @@ def listings(ctx: Context, facts: list[Fact]) -> Iterator[Fact]:
             continue
         for cue in ctx.find("listing_code_cue", sent):
             code = _code_after(ctx, cue)
-            if code is None or ctx.is_hedged(code.i):
+            if code is None or ctx.is_hedged(code.start):
                 continue
-            exchange = _exchange_before(ctx, sent, code.i)
+            exchange = _exchange_before(ctx, sent, code.start)
             for org in owner(ctx, sent, cue.start, cue.end):
-                yield Fact("stock_code", org, Code(code.text), ctx.evidence("listing-code", cue.start, code.i + 1, 0.9),
+                yield Fact("stock_code", org, Code(code.text), ctx.evidence("listing-code", cue.start, code.end, 0.9),
                            qualifier=exchange)
 
 
-def _code_after(ctx: Context, cue: Span) -> Token | None:
+def _code_after(ctx: Context, cue: Span) -> Span | None:
     for tok in ctx.doc[cue.end:min(cue.end + 4, cue.sent.end)]:
         if DIGITS.match(tok.text) and not _is_year(tok):
-            return tok
+            return ctx.doc[tok.i:tok.i + 1]
         if TICKER.match(tok.text) and cue.root.lower_ in TICKER_CUES and not ctx.mention_at(tok.i):
-            return tok
+            end = tok.i + 1
+            if end < cue.sent.end and re.fullmatch(r"[A-Z]", ctx.doc[end].text):
+                end += 1  # a share class: "NOVO B"
+            return ctx.doc[tok.i:end]
         if tok.pos_ not in {"DET", "NOUN", "ADP", "PUNCT"}:
             break
     return None

@@ -106,7 +106,11 @@ def _is_product(phrase: str, ctx: Context | None = None) -> bool:
 
 
 def split_coordination(phrase: str) -> list[str]:
-    """ "electric and plug-in hybrid vehicles" → both; "cells and modules" → both; else as is."""
+    """ "electric and plug-in hybrid vehicles" → both; "cells and modules" → both; "A, B et C" → three."""
+    if "," in phrase:
+        head, _, last = phrase.rpartition(",")
+        items = [p.strip() for p in head.split(",")] + split_coordination(last.strip())
+        return [i for i in items if i]
     m = re.match(r"^(.+?)\s+(?:and|et|&)\s+(.+)$", phrase)
     if not m:
         return [phrase]
@@ -144,6 +148,8 @@ def noun_phrase_after(ctx: Context, start: int, skip: frozenset[str] = frozenset
             end += 2 if tok.text != "-" else 1
         elif tok.lower_ in {"et", "and"} and end + 1 < sent_end and _continues(doc, end + 1, sent_end):
             end += 1
+        elif tok.text == "," and _list_goes_on(doc, end + 1, sent_end):
+            end += 1  # "rond à béton, fil machine et tubes": a list of products
         else:
             break
     if not any(t.pos_ in {"NOUN", "PROPN"} for t in doc[i:end]):
@@ -155,6 +161,18 @@ def noun_phrase_after(ctx: Context, start: int, skip: frozenset[str] = frozenset
 def _participle(tok) -> bool:
     """ "aluminium coulé": a past participle used as an adjective, with nothing depending on it."""
     return "Part" in tok.morph.get("VerbForm") and tok.dep_ in {"amod", "acl"} and not list(tok.children)
+
+
+def _list_goes_on(doc, i: int, sent_end: int) -> bool:
+    """After a comma: another noun, and an "et"/"and" later before the phrase ends."""
+    if i >= sent_end or doc[i].pos_ not in {"NOUN", "ADJ"}:
+        return False
+    for tok in doc[i:min(i + 6, sent_end)]:
+        if tok.lower_ in {"et", "and"}:
+            return True
+        if tok.pos_ in {"VERB", "AUX", "PUNCT"} and tok.text != ",":
+            return False
+    return False
 
 
 def _continues(doc, i: int, sent_end: int) -> bool:
