@@ -9,6 +9,11 @@ The same dataset always gives the same bytes, whatever ``PYTHONHASHSEED``: rdfli
 writer sorts subjects, predicates and objects, but its TriG writer emits named graphs in the
 order of a set, and its N-Triples and N-Quads writers in the store's order. Named graphs are
 sorted here, and line-based formats are written one statement a line in sorted order.
+
+A graph read back is the graph written, literal for literal: rdflib's Turtle and TriG writers
+abbreviate numbers in ways that change their lexical form (the decimal ``120000`` comes back as
+``120000.0``, the double ``47.24878`` as ``4.724878e+01``), and the facts view prints lexical
+forms. Here a number is abbreviated only when its abbreviation is its lexical form.
 """
 from __future__ import annotations
 
@@ -17,24 +22,26 @@ import secrets
 from io import BytesIO
 from pathlib import Path
 
-from rdflib import Dataset, Graph
+from rdflib import Dataset, Graph, Literal
 from rdflib.plugins.serializers.trig import TrigSerializer
+from rdflib.plugins.serializers.turtle import TurtleSerializer
+from rdflib.term import Node
 
 from kg.errors import KgError
-from kg.namespaces import bind_prefixes
+from kg.namespaces import XSD, bind_prefixes
 
+# The suffixes kg.sparql.load_graph reads back.
 FORMATS: dict[str, tuple[str, bool]] = {  # suffix -> (rdflib format, keeps named graphs)
     ".ttl": ("turtle", False),
-    ".turtle": ("turtle", False),
     ".nt": ("nt", False),
     ".jsonld": ("json-ld", False),
-    ".json": ("json-ld", False),
     ".rdf": ("xml", False),
     ".xml": ("xml", False),
     ".trig": ("trig", True),
     ".nq": ("nquads", True),
 }
 LINE_FORMATS = ("nt", "nquads")  # one statement a line: sorting the lines loses nothing
+ABBREVIATED_TYPES = (XSD.integer, XSD.decimal, XSD.double, XSD.boolean)  # Turtle's bare literals
 
 
 def format_for(path: Path) -> tuple[str, bool]:
@@ -58,31 +65,66 @@ def check_target(path: Path | str) -> Path:
 
 
 def union(dataset: Dataset) -> Graph:
-    """All triples of all graphs of a dataset, in one graph."""
+    """All triples of all graphs of a dataset, in one graph.
+
+    Added in sorted order: writers that follow the store's order (RDF/XML, JSON-LD) then write
+    the same bytes every run, since rdflib's memory store keeps the order triples came in.
+    """
+    triples = {triple for graph in dataset.graphs() for triple in graph}
     merged = bind_prefixes(Graph())
-    for graph in dataset.graphs():
-        for triple in graph:
-            merged.add(triple)
+    # By their N-Triples form: terms of different kinds, or numbers of equal value, do not
+    # compare in an order of their own.
+    for triple in sorted(triples, key=lambda triple: tuple(term.n3() for term in triple)):
+        merged.add(triple)
     return merged
 
 
 def serialize(dataset: Dataset, fmt: str, named: bool) -> bytes:
     """The bytes of ``dataset`` in rdflib format ``fmt``; the same dataset gives the same bytes."""
     if fmt == "trig":
-        data = _trig(dataset)
-    else:
-        data = (dataset if named else union(dataset)).serialize(format=fmt, encoding="utf-8")
+        return _trig(dataset)
+    if fmt == "turtle":
+        return _write(ExactTurtleSerializer(union(dataset)))
+    data = (dataset if named else union(dataset)).serialize(format=fmt, encoding="utf-8")
     if fmt in LINE_FORMATS:
         lines = sorted(line for line in data.split(b"\n") if line.strip())
         data = b"".join(line + b"\n" for line in lines)
     return data
 
 
+class _ExactLiterals:
+    """Turtle-family writers that abbreviate a number only when that keeps its lexical form."""
+
+    def label(self, node: Node, position: int) -> str:
+        if (isinstance(node, Literal) and node.datatype in ABBREVIATED_TYPES
+                and node._literal_n3(use_plain=True) != str(node)):
+            # rdflib's own method, as its writer calls it, asked for the long form.
+            return node._literal_n3(use_plain=False, qname_callback=self._datatype_name)
+        return super().label(node, position)  # type: ignore[misc]
+
+    def _datatype_name(self, datatype: str) -> str | None:
+        return self.get_pname(datatype, False)  # type: ignore[attr-defined]
+
+
+class ExactTurtleSerializer(_ExactLiterals, TurtleSerializer):
+    """rdflib's Turtle writer, numbers kept as written."""
+
+
+class ExactTrigSerializer(_ExactLiterals, TrigSerializer):
+    """rdflib's TriG writer, numbers kept as written, named graphs in the order of their names."""
+
+    def __init__(self, store: Dataset) -> None:
+        super().__init__(store)
+        # The default graph last, as rdflib writes it; named graphs by name, not in set order.
+        default = self.default_context
+        self.contexts.sort(key=lambda graph: (graph.identifier == default, str(graph.identifier)))
+
+
 def _trig(dataset: Dataset) -> bytes:
-    serializer = TrigSerializer(dataset)
-    # The default graph last, as rdflib writes it; named graphs by name.
-    default = serializer.default_context
-    serializer.contexts.sort(key=lambda graph: (graph.identifier == default, str(graph.identifier)))
+    return _write(ExactTrigSerializer(dataset))
+
+
+def _write(serializer: TurtleSerializer) -> bytes:
     out = BytesIO()
     serializer.serialize(out, encoding="utf-8")
     return out.getvalue()

@@ -24,12 +24,13 @@ def owner(ctx: Context, sent: Span, start: int, end: int, prefer_main: bool = Fa
         return keys
     if prefer_main and ctx.main_org:
         return (ctx.main_org,)
-    items = _confident_first(ctx, ctx.org_items(sent))
+    all_items = ctx.org_items(sent)
+    items = _confident_first(ctx, all_items)
     c_start, c_end = ctx.clause_of(start)
     before = [k for s, e, k in items if c_start <= s and e <= start]
     if before:
         return before[-1]
-    after = [k for s, e, k in items if s >= end and s < c_end]
+    after = [k for s, e, k in all_items if s >= end and s < c_end]
     if after:
         return after[0]
     keys = _subject_of_governing_verb(ctx, sent.root)

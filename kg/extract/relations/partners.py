@@ -76,8 +76,10 @@ def _joint_venture_names(ctx: Context, sent: Span, cue: Span) -> set[str]:
     for s, e, ks in ctx.org_items(sent):
         if e <= cue.start and cue.start - e <= 8 and len(ks) == 1:
             between = ctx.doc[e:cue.start]
-            if (is_owned and cue.start - e <= 3) or any(t.text == "," for t in between) or created:
-                names.update(ks)  # "X, the carmaker jointly owned by A and B": X is the venture
+            apposed = len(between) > 0 and between[0].text == "," and not any(
+                t.pos_ in {"VERB", "AUX", "ADP", "PRON"} for t in between[1:])
+            if (is_owned and cue.start - e <= 3) or apposed or created:
+                names.update(ks)  # "X, la coentreprise de A et B", "X, the carmaker jointly owned by A and B"
     return names
 
 

@@ -165,7 +165,7 @@ def _participle(tok) -> bool:
 
 def _list_goes_on(doc, i: int, sent_end: int) -> bool:
     """After a comma: another noun, and an "et"/"and" later before the phrase ends."""
-    if i >= sent_end or doc[i].pos_ not in {"NOUN", "ADJ"}:
+    if i >= sent_end or doc[i].pos_ != "NOUN":
         return False
     for tok in doc[i:min(i + 6, sent_end)]:
         if tok.lower_ in {"et", "and"}:

@@ -46,7 +46,8 @@ def rationale(ctx: Context, facts: list[Fact]) -> Iterator[Fact]:
         city = _site_city(ctx, passage, facts, orgs)
         if city is None:
             continue
-        orgs = _site_owners_of(facts, city, orgs)
+        if not _named_in(ctx, passage[0], orgs):
+            orgs = _site_owners_of(facts, city, orgs)
         for key, span in found:
             for org in orgs:
                 yield Fact("site_rationale", org, Factor(key), ctx.evidence(f"rationale-{key}", span.start, span.end, 0.7),
@@ -61,6 +62,11 @@ def _site_owners_of(facts: list[Fact], city: str, orgs: tuple[str, ...]) -> tupl
         return orgs
     named = tuple(k for k in orgs if k in owners)
     return named or owners
+
+
+def _named_in(ctx: Context, sent: Span, orgs: tuple[str, ...]) -> bool:
+    """Whether the sentence names one of the organizations itself (not through a description)."""
+    return any(m.key in orgs for m in ctx.in_sentence(sent, "Organization"))
 
 
 def _is_list(sent: Span) -> bool:
