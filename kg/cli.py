@@ -49,7 +49,7 @@ def main() -> None:
 @main.command()
 @click.argument("inputs", nargs=-1, required=True, metavar="REPORTS...", type=click.Path(path_type=Path))
 @click.option("--output", "-o", required=True, type=click.Path(path_type=Path, dir_okay=False),
-              help="Graph file to write; its suffix picks the format (.ttl, .trig, .nq, .nt, .jsonld).")
+              help="Graph file to write; its suffix picks the format (.ttl, .trig, .nq, .nt, .jsonld, .rdf, .xml).")
 @click.option("--lang", type=click.Choice(["fr", "en"]), help="Force the reports' language (default: detected).")
 @click.option("--no-validate", is_flag=True, help="Do not validate the graph against the shapes.")
 @click.option("--quiet", "-q", is_flag=True, help="No progress bar.")
@@ -57,7 +57,13 @@ def main() -> None:
 @fails_cleanly
 def build(inputs: tuple[Path, ...], output: Path, lang: str | None, no_validate: bool, quiet: bool,
           shapes: Path | None) -> None:
-    """Build the graph of REPORTS (files or folders of .txt, .md, .html) into OUTPUT."""
+    """Build REPORTS into one graph file.
+
+    REPORTS are files or folders of .txt, .md and .html reports in French or English. Each
+    report becomes a named graph (kept apart in .trig and .nq files). A report that cannot be
+    read or built gets one line on stderr and the others go on. Exit 0 when every report was
+    built and the graph conforms to the shapes, 1 when not, 2 when the command could not run.
+    """
     from kg.export import check_target, write_graph
     from kg.pipeline import build_reports
 
@@ -118,7 +124,11 @@ class _progress:
 @shapes_option
 @fails_cleanly
 def validate_cmd(graph: Path, shapes: Path | None) -> None:
-    """Validate GRAPH against the SHACL shapes: exit 0 conforms, 1 violations, 2 error."""
+    """Validate GRAPH against the SHACL shapes.
+
+    Prints "Conforms", or a summary and one line per violation. Exit 0 when GRAPH conforms,
+    1 when it does not, 2 when GRAPH or the shapes cannot be read.
+    """
     from kg.sparql import load_graph
     from kg.validation import validate
 
@@ -130,10 +140,14 @@ def validate_cmd(graph: Path, shapes: Path | None) -> None:
 @main.command()
 @click.argument("query")
 @click.argument("graph", type=click.Path(path_type=Path))
-@click.option("--format", "fmt", type=click.Choice(QUERY_FORMATS), default="table", show_default=True)
+@click.option("--format", "fmt", type=click.Choice(QUERY_FORMATS), default="table", show_default=True,
+              help="table: aligned columns; csv, tsv: a header then rows; json: SPARQL JSON results.")
 @fails_cleanly
 def query(query: str, graph: Path, fmt: str) -> None:
-    """Run QUERY (a bundled query's name, or a .rq file) on GRAPH."""
+    """Run QUERY on GRAPH and print the answer.
+
+    QUERY is the name of a bundled query (see `kg queries`) or the path of a .rq file.
+    """
     from kg.sparql import format_result, load_graph, resolve_query, run_query
 
     text = resolve_query(query)
@@ -148,7 +162,7 @@ def query(query: str, graph: Path, fmt: str) -> None:
 @main.command()
 @fails_cleanly
 def queries() -> None:
-    """List the bundled queries."""
+    """List the bundled queries and what each answers."""
     from kg.resources import query_names, query_text
 
     for name in query_names():
@@ -169,7 +183,10 @@ def _summary(query: str) -> str:
 @click.argument("graph", type=click.Path(path_type=Path))
 @fails_cleanly
 def facts(graph: Path) -> None:
-    """Print the facts view of GRAPH (tab-separated: subject, relation, object, qualifier)."""
+    """Print the facts view of GRAPH.
+
+    Tab-separated, under a header: subject, relation, object, qualifier; one fact a line.
+    """
     from kg.facts import facts_tsv
     from kg.sparql import load_graph
 

@@ -7,6 +7,7 @@ that make evidence. Relation extractors read it; they never parse text themselve
 """
 from __future__ import annotations
 
+import bisect
 import re
 from collections import Counter
 from dataclasses import dataclass, field
@@ -56,9 +57,23 @@ class Context:
     def mention_at(self, i: int) -> Mention | None:
         return self.by_token.get(i)
 
+    @cached_property
+    def sents(self) -> list[Span]:
+        """The sentences, computed once (``Doc.sents`` walks every token each time)."""
+        return list(self.doc.sents)
+
+    @cached_property
+    def _mentions_by_sentence(self) -> dict[int, list[Mention]]:
+        by: dict[int, list[Mention]] = {}
+        starts = [s.start for s in self.sents]
+        for m in self.mentions:
+            if m.key:
+                by.setdefault(starts[bisect.bisect_right(starts, m.start) - 1], []).append(m)
+        return by
+
     def in_sentence(self, sent: Span, *types: str) -> list[Mention]:
-        return [m for m in self.mentions if m.key and sent.start <= m.start < sent.end
-                and (not types or self.entities[m.key].type in types)]
+        return [m for m in self._mentions_by_sentence.get(sent.start, ())
+                if not types or self.entities[m.key].type in types]
 
     def orgs_at(self, i: int) -> tuple[str, ...]:
         """The organizations the token at ``i`` names or stands for."""

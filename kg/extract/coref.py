@@ -20,7 +20,7 @@ def resolve_references(ctx: Context) -> list[Reference]:
     refs: list[Reference] = []
     previous_subject: str | None = None
     group: tuple[str, ...] = ()
-    for sent in ctx.doc.sents:
+    for sent in ctx.sents:
         named = ctx.in_sentence(sent, "Organization")
         for start, end, plural in _reference_spans(ctx, sent):
             if _touches_name(ctx, start, end):

@@ -66,7 +66,8 @@ def find_mentions(doc: Doc, lex: Lexicon, dateline: tuple[int, int] | None = Non
 
 def _candidates(doc: Doc, lex: Lexicon) -> list[tuple[int, int, str]]:
     """(start, end, NER label) of name-like spans: capitalized runs, refined by NER spans."""
-    runs = [_extend_legal_form(doc, s, e, lex) for s, e in _capitalized_runs(doc, lex)]
+    text = doc.text  # Doc.text joins every token: make it once
+    runs = [_extend_legal_form(doc, text, s, e, lex) for s, e in _capitalized_runs(doc, lex)]
     labels: dict[tuple[int, int], str] = {run: "" for run in runs}
     for ent in doc.ents:
         if ent.label_ not in NAME_LABELS:
@@ -127,12 +128,12 @@ def _capitalized_runs(doc: Doc, lex: Lexicon) -> list[tuple[int, int]]:
     return runs
 
 
-def _extend_legal_form(doc: Doc, start: int, end: int, lex: Lexicon) -> tuple[int, int]:
+def _extend_legal_form(doc: Doc, text: str, start: int, end: int, lex: Lexicon) -> tuple[int, int]:
     """Take "Co., Ltd." or ", SA" after a name into it (the run may hold its first word)."""
     best = (start, end)
     for cut in range(end, max(start + 1, end - 2) - 1, -1):
         last = doc[cut - 1]
-        rest = doc.text[last.idx + len(last.text):][:40]
+        rest = text[last.idx + len(last.text):last.idx + len(last.text) + 40]
         for form in lex.legal_forms:
             m = re.match(r"\s*,?\s*(?:" + form + r")(?!\w)", rest)
             if m and m.group(0).strip(" ,"):

@@ -17,7 +17,7 @@ RELATIVE = frozenset({"relcl", "acl:relcl"})
 
 def hedged_tokens(ctx: Context) -> set[int]:
     hedged: set[int] = set()
-    for sent in ctx.doc.sents:
+    for sent in ctx.sents:
         for cue in ctx.find("hedges", sent) + _negations(ctx, sent):
             hedged.update(_scope(ctx, sent, cue))
     return hedged

@@ -26,7 +26,7 @@ TOWN_WORDS = frozenset({"port", "ville", "city", "town", "hub", "terminal", "gat
 def corridors(ctx: Context, facts: list[Fact]) -> Iterator[Fact]:
     last_city: Mention | None = None
     sites = {f.obj for f in facts if f.relation in ("has_site_in", "investment")}
-    for sent in ctx.doc.sents:
+    for sent in ctx.sents:
         cities = [m for m in ctx.in_sentence(sent, "City") if not ctx.is_dateline(m)]
         city = cities[0] if cities else (last_city if _refers_to_town(sent) else None)
         # "the port", "from there": the last site town named, not a town named in passing

@@ -17,7 +17,7 @@ HQ_PLACES = ("City", "Country")
 
 @extractor("headquartered_in")
 def headquarters(ctx: Context, facts: list[Fact]) -> Iterator[Fact]:
-    for sent in ctx.doc.sents:
+    for sent in ctx.sents:
         for cue in ctx.find("headquarters", sent):
             place = place_after(ctx, cue.end, 4, HQ_PLACES)
             if place is None or ctx.is_hedged(cue.start):

@@ -23,7 +23,7 @@ TICKER_CUES = frozenset({"ticker", "symbol", "symbole", "code", "mnémonique"})
 
 @extractor("stock_code")
 def listings(ctx: Context, facts: list[Fact]) -> Iterator[Fact]:
-    for sent in ctx.doc.sents:
+    for sent in ctx.sents:
         if not ctx.find("listing", sent):
             continue
         for cue in ctx.find("listing_code_cue", sent):

@@ -26,7 +26,7 @@ JV_NOUNS = ("coentreprise", "co-entreprise", "joint venture", "joint-venture", "
 
 @extractor("partner_of")
 def partnerships(ctx: Context, facts: list[Fact]) -> Iterator[Fact]:
-    for sent in ctx.doc.sents:
+    for sent in ctx.sents:
         for cue in _cues(ctx, sent):
             if ctx.is_hedged(cue.start):
                 continue
@@ -104,7 +104,7 @@ def _org_after(ctx: Context, sent: Span, start: int, limit: int) -> tuple[str, .
 
 @extractor("subsidiary_of")
 def subsidiaries(ctx: Context, facts: list[Fact]) -> Iterator[Fact]:
-    for sent in ctx.doc.sents:
+    for sent in ctx.sents:
         for cue in ctx.find("subsidiary", sent):
             parents = _org_after(ctx, sent, cue.end, 8)
             children = [k for k in _child_before(ctx, sent, cue) if k not in parents]

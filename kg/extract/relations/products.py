@@ -29,7 +29,7 @@ NOT_PRODUCTS = re.compile(r"(?i)^(?:production|capacit|site|usine|plant|factory|
 
 @extractor("produces")
 def products(ctx: Context, facts: list[Fact]) -> Iterator[Fact]:
-    for sent in ctx.doc.sents:
+    for sent in ctx.sents:
         for cue in ctx.find("production_verbs", sent):
             if cue.root.pos_ in {"VERB", "AUX"} and not ctx.is_hedged(cue.start):
                 phrase = noun_phrase_after(ctx, cue.end)

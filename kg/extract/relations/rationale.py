@@ -23,7 +23,7 @@ LOOKAHEAD = 3
 
 @extractor("site_rationale")
 def rationale(ctx: Context, facts: list[Fact]) -> Iterator[Fact]:
-    sents = list(ctx.doc.sents)
+    sents = list(ctx.sents)
     done: set[int] = set()
     for n, sent in enumerate(sents):
         cues = [c for c in ctx.find("rationale", sent) if not ctx.is_hedged(c.start)]

@@ -24,7 +24,7 @@ ORG_PREPOSITIONS = frozenset({"de", "d'", "d’", "du", "des", "of", "at", "chez
 
 @extractor("holds_role")
 def roles(ctx: Context, facts: list[Fact]) -> Iterator[Fact]:
-    for sent in ctx.doc.sents:
+    for sent in ctx.sents:
         people = ctx.in_sentence(sent, "Person")
         cues = [c for c in ctx.find("roles", sent)]
         excluded = {i for c in ctx.find("role_exclusions", sent) for i in range(c.start, c.end)}

@@ -32,7 +32,7 @@ NEW_CLAUSE_SUBJECT = frozenset({"nsubj", "nsubj:pass", "nsubjpass"})
 @extractor("has_site_in")
 def sites(ctx: Context, facts: list[Fact]) -> Iterator[Fact]:
     named: list[tuple[str, str]] = []  # (head noun, city key) of the sites named so far
-    for sent in ctx.doc.sents:
+    for sent in ctx.sents:
         for cue in ctx.find("site_nouns", sent):
             if ctx.is_hedged(cue.start):
                 continue
