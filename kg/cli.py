@@ -77,6 +77,8 @@ def build(inputs: tuple[Path, ...], output: Path, lang: str | None, no_validate:
         result = build_reports(inputs, lang=lang, on_report=step)
     for failure in result.failures:
         click.echo(f"kg: {failure}", err=True)
+    for duplicate in result.duplicates:
+        click.echo(f"kg: note: {duplicate}", err=True)
     if not result.reports:
         # An empty graph must not replace the graph a previous build wrote there.
         click.echo(f"kg: no report could be built; {output} not written", err=True)

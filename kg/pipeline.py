@@ -40,6 +40,8 @@ class BuildResult:
     dataset: Dataset
     reports: list[Report] = field(default_factory=list)
     failures: list[Failure] = field(default_factory=list)
+    # Reports whose text an earlier report of the build already had: built once, not failed.
+    duplicates: list[Failure] = field(default_factory=list)
 
 
 def new_dataset() -> Dataset:
@@ -49,26 +51,39 @@ def new_dataset() -> Dataset:
 def build_reports(inputs: Iterable[Path | str], *, lang: str | None = None,
                   on_report: Callable[[Path], None] | None = None) -> BuildResult:
     """Build every report found in ``inputs`` (files or folders) into one dataset."""
-    from kg.extract import extract  # loads spaCy: only when a build runs
-
     result = BuildResult(dataset=new_dataset())
     registry = EntityRegistry()
+    built: dict[str, Path] = {}  # content hash -> the report built with that text
     for path in _sources(inputs, result.failures):
-        try:
-            report = read_report(path, lang=lang)
-            graph = build_graph(report, extract(report.text, report.lang), registry)
-        except KgError as exc:
-            result.failures.append(Failure(path, str(exc)))
-        except Exception as exc:  # a bug must not cost the other reports their graph
-            result.failures.append(Failure(path, f"{path}: could not be built ({type(exc).__name__}: {exc})"))
-        else:
-            named = result.dataset.graph(report_iri(report.content_hash))
-            for triple in graph:
-                named.add(triple)
-            result.reports.append(report)
+        _add_report(result, path, lang, registry, built)
         if on_report is not None:
             on_report(path)
     return result
+
+
+def _add_report(result: BuildResult, path: Path, lang: str | None, registry: EntityRegistry,
+                built: dict[str, Path]) -> None:
+    """Read, extract and build one report into ``result``'s dataset, or record why not."""
+    from kg.extract import extract  # loads spaCy: only when a build runs
+
+    try:
+        report = read_report(path, lang=lang)
+        if report.content_hash in built:
+            # The same text under another name: its named graph cannot hold two file names.
+            same = built[report.content_hash]
+            result.duplicates.append(Failure(path, f"{path}: same text as {same}; built once"))
+            return
+        graph = build_graph(report, extract(report.text, report.lang), registry)
+    except KgError as exc:
+        result.failures.append(Failure(path, str(exc)))
+    except Exception as exc:  # a bug must not cost the other reports their graph
+        result.failures.append(Failure(path, f"{path}: could not be built ({type(exc).__name__}: {exc})"))
+    else:
+        named = result.dataset.graph(report_iri(report.content_hash))
+        for triple in graph:
+            named.add(triple)
+        result.reports.append(report)
+        built[report.content_hash] = path
 
 
 def _sources(inputs: Iterable[Path | str], failures: list[Failure]) -> list[Path]:

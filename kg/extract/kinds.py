@@ -117,7 +117,10 @@ def _classify(doc: Doc, start: int, end: int, label: str, lex: Lexicon, countrie
     if town is not None:
         return _as_place(m, town)
     honorific = span[0].lower_.rstrip(".") in HONORIFICS and len(span) > 1
-    if (label in PERSON_LABELS or honorific) and _looks_like_person(doc, span) and not orgish:
+    if honorific and len(span.text.split()) == 2:
+        m.type, m.confidence = "Person", 0.8  # "Mme Dufresne", "Mr Reyes"
+    elif (label in PERSON_LABELS or honorific) and _looks_like_person(doc, span) and not orgish \
+            and not _acts_as_company(doc, span, lex):
         m.type, m.confidence = "Person", 0.85
     elif orgish or label in ORG_LABELS or label == "FAC" or label in PERSON_LABELS:
         m.type, m.confidence = "Organization", 0.9 if orgish else 0.8
@@ -259,6 +262,28 @@ def _org_evidence(span: Span, lex: Lexicon) -> int:
     return int(len(span) == 1 and text.isupper() and 2 <= len(text) <= 5 and text.isalpha())
 
 
+def _acts_as_company(doc: Doc, span: Span, lex: Lexicon) -> bool:
+    """A name that a company description introduces ("le groupe chinois X", "the wheel maker X")
+    or that runs, opens or owns plants is a company, whatever NER's label."""
+    window = doc[max(span.start - 6, 0):span.start]
+    for d in lex.rx("descriptions").finditer(window.text):
+        if window.start_char + d.end() >= doc[span.start].idx - 3:
+            return True
+    for noun in lex.rx("maker_nouns").finditer(window.text):
+        if window.start_char + noun.end() >= doc[span.start].idx - 2:
+            return True
+    root = span.root
+    if root.dep_ in {"nsubj", "nsubj:pass", "nsubjpass"}:
+        verb = root.head  # "X opened a plant", "X est une filiale de Y"
+        objects = [c for c in verb.children if c.dep_ in {"obj", "dobj", "attr", "obl:arg"}]
+        if lex.rx("site_verbs").fullmatch(verb.text) and any(lex.rx("site_nouns").fullmatch(o.text) for o in objects):
+            return True
+        if any(lex.rx("subsidiary").match(" ".join(t.text for t in o.subtree)[len(o.left_edge.text):].strip() or o.text)
+               or o.lower_ in {"filiale", "subsidiary"} for o in objects):
+            return True
+    return False
+
+
 def _looks_like_person(doc: Doc, span: Span) -> bool:
     toks = [t for t in span if t.text != "-" and t.lower_.rstrip(".") not in HONORIFICS]
     words = [w for w in span.text.split() if w.lower().rstrip(".") not in HONORIFICS]
@@ -291,5 +316,5 @@ def _consistent_orgs(doc: Doc, mentions: list[Mention], dateline: tuple[int, int
             m.type, m.place, m.confidence = "Organization", None, 0.7
     surnames = {m.text.split()[-1] for m in mentions if m.type == "Person"}
     for m in mentions:
-        if m.type == "Organization" and m.label in PERSON_LABELS and m.text in surnames:
-            m.type = "Person"
+        if m.type == "Organization" and m.text in surnames and m.label in PERSON_LABELS:
+            m.type = "Person"  # "Jonathan Reyes ... Reyes said"

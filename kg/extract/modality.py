@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from spacy.tokens import Span
 
-from kg.extract.context import Context
+from kg.extract.context import Context, head_verb
 
 ROOT_DEPS = frozenset({"ROOT"})
 RELATIVE = frozenset({"relcl", "acl:relcl"})
@@ -19,8 +19,15 @@ def hedged_tokens(ctx: Context) -> set[int]:
     hedged: set[int] = set()
     for sent in ctx.sents:
         for cue in ctx.find("hedges", sent) + _negations(ctx, sent):
+            if _is_date(cue):
+                continue  # "In May, ...": a month, not a modal
             hedged.update(_scope(ctx, sent, cue))
     return hedged
+
+
+def _is_date(cue: Span) -> bool:
+    tok = cue[0]
+    return tok.ent_type_ in {"DATE", "TIME"} or (tok.text[:1].isupper() and not tok.is_sent_start and len(cue) == 1)
 
 
 def _negations(ctx: Context, sent: Span) -> list[Span]:
@@ -39,6 +46,13 @@ def _scope(ctx: Context, sent: Span, cue: Span) -> range | list[int]:
         "aux", "aux:tense", "aux:pass", "neg", "advmod", "xcomp", "auxpass"})
     start, end = ctx.clause_of(cue.start)
     if not governs_sentence:
+        # The clause the cue belongs to: the subtree of the verb it bears on (its subject included:
+        # "a second factory in X may follow"), within the cue's clause.
+        verb = head_verb(root) if root.pos_ not in {"VERB", "AUX"} or root.dep_ in {"aux", "aux:tense", "aux:pass", "auxpass"} else root
+        if verb.pos_ in {"AUX"} and verb.head is not verb:
+            verb = verb.head
+        if verb.dep_ not in ROOT_DEPS:
+            return [t.i for t in verb.subtree if start <= t.i < end]
         return range(cue.start, end)
     # A cue on the main verb hedges its clause, but not a relative clause inside it: in "X, which
     # is building a plant, is expected to buy cells", the plant is a fact.

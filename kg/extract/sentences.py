@@ -15,6 +15,11 @@ ABBREVIATIONS = frozenset(
     "sen rep dept fig env approx av apr jan feb mar jun jul aug sep sept oct nov dec".split()
 )
 ENDS = frozenset({".", "!", "?", "…"})
+LEGAL_ENDINGS = frozenset({"ltd", "inc", "corp", "co", "sa", "nv", "bv", "plc", "cie"})
+SENTENCE_OPENERS = frozenset(
+    "the a an this these it its they he she we in on at le la les l' un une ce cette ces il elle ils elles on "
+    "en dans au".split()
+)
 CLOSERS = frozenset({"»", "”", '"', "’", ")"})
 
 
@@ -35,9 +40,11 @@ def _starts_sentence(doc: Doc, i: int) -> bool:
     while j > 0 and (doc[j].text in CLOSERS or doc[j].is_space):
         j -= 1
     prev = doc[j]
-    if prev.text not in ENDS or not doc[i - 1].whitespace_ and doc[i - 1].text not in CLOSERS:
+    spaced = bool(doc[i - 1].whitespace_) or doc[i - 1].is_space or doc[i - 1].text in CLOSERS
+    if prev.text not in ENDS or not spaced:
         return False
     word = doc[j - 1] if j > 0 else None
     if prev.text == "." and word is not None and (word.lower_ in ABBREVIATIONS or (len(word.text) == 1 and word.text.isupper())):
-        return False
+        # "Co. Ltd" or "M. Dupont" go on; after a legal form, a determiner or pronoun starts anew
+        return word.lower_ in LEGAL_ENDINGS and tok.lower_ in SENTENCE_OPENERS
     return True

@@ -96,7 +96,7 @@ LEXICON = Lexicon(
     modes={
         "maritime": words(r"maritimes?", r"mer", r"mers", r"navires?", r"portuaires?", r"ports?", r"bateaux?", r"cargos?", r"porte-conteneurs"),
         "rail": words(r"ferroviaires?", r"rail", r"trains?", r"voies?\s+ferr[ée]es?", r"chemins?\s+de\s+fer"),
-        "road": words(r"routi[èe]res?", r"autoroutes?", r"camions?", r"route"),
+        "road": words(r"routi[èe]r\w*", r"autoroutes?", r"camions?", r"route"),
         "air": words(r"a[ée]riens?", r"a[ée]riennes?", r"a[ée]roports?", r"avions?", r"fret\s+a[ée]rien"),
     },
     market=words(r"export\w*\s+(?:vers|en|aux?)", r"march[ée]s?", r"clients?", r"destin[ée]e?s?\s+(?:à|aux?)", r"vend\w*"),

@@ -75,8 +75,9 @@ def _is_list(sent: Span) -> bool:
 
 
 def _factors(ctx: Context, sent: Span) -> list[tuple[str, Span]]:
+    """Factor words of a sentence, not hedged, and not inside a name ("Nordkraft Energy")."""
     return [(key, m) for key in ctx.lex.factors for m in ctx.find(ctx.lex.rx_factor(key), sent)
-            if not ctx.is_hedged(m.start)]
+            if not ctx.is_hedged(m.start) and ctx.mention_at(m.start) is None]
 
 
 def _about_the_site(ctx: Context, sent: Span) -> bool:

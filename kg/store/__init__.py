@@ -1,0 +1,67 @@
+"""kg's persistent store (embedded Oxigraph) and its SPARQL 1.1 endpoint.
+
+:class:`Store` keeps one named graph per report on disk, adds reports incrementally and in one
+transaction each, and answers queries with pyoxigraph. :func:`build_into_store` builds reports
+into it; :func:`open_graph` lets a command take a store folder wherever it takes a graph file.
+The endpoint (``kg serve``) is in :mod:`kg.store.server`.
+"""
+from __future__ import annotations
+
+from collections.abc import Mapping
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from rdflib import Dataset, Graph
+
+from kg.errors import GraphLoadError
+from kg.store.oxigraph import MARKER, Store, StoredReport, is_store
+
+if TYPE_CHECKING:
+    from kg.sparql import QueryResult
+    from kg.store.build import StoreBuildResult, build_into_store
+
+
+def open_graph(source: Path | str | Store) -> Dataset | Store:
+    """What a command reads: a store folder opened read-only, or a graph file parsed by rdflib
+    (:func:`kg.sparql.load_graph`). A store passes through."""
+    if isinstance(source, Store):
+        return source
+    path = Path(source)
+    if path.is_dir():
+        if not is_store(path):
+            raise GraphLoadError(path, f"is a folder but not a kg store (no {MARKER} in it); "
+                                       "give a graph file or a store folder")
+        return Store.open(path, read_only=True)
+    from kg.sparql import load_graph
+
+    return load_graph(path)
+
+
+def as_dataset(data: Dataset | Graph | Store) -> Dataset | Graph:
+    """An rdflib graph of ``data``: a store's quads copied out (for validation and exports)."""
+    return data.dataset() if isinstance(data, Store) else data
+
+
+def run_query(data: Dataset | Graph | Store, query: str,
+              bindings: Mapping[str, Any] | None = None) -> QueryResult:
+    """:func:`kg.sparql.run_query` on a graph, :meth:`Store.query` on a store: the same answer."""
+    if isinstance(data, Store):
+        return data.query(query, bindings)
+    from kg.sparql import run_query as run_on_graph
+
+    return run_on_graph(data, query, bindings)
+
+
+def __getattr__(name: str) -> Any:
+    # The build pulls in the pipeline's modules: loaded when asked for, not by the endpoint.
+    if name in ("build_into_store", "StoreBuildResult"):
+        from kg.store import build
+
+        return getattr(build, name)
+    raise AttributeError(f"module 'kg.store' has no attribute {name!r}")
+
+
+__all__ = [
+    "MARKER", "Store", "StoreBuildResult", "StoredReport", "as_dataset", "build_into_store",
+    "is_store", "open_graph", "run_query",
+]

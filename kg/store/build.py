@@ -1,0 +1,148 @@
+"""``kg build --store``: reports built into a store, incrementally, one transaction each.
+
+The per-report steps are the pipeline's (:mod:`kg.pipeline`): read, extract, build the graph
+with one entity registry. What the store adds:
+
+- a report whose file name and content hash the store already holds is skipped, before it is
+  extracted (the costly part), so a second run over an unchanged corpus only reads files;
+- a report whose file name the store holds with other content replaces that version's graph,
+  and nothing else (:meth:`kg.store.Store.add_report`);
+- the entity registry starts from the entities already in the store, so that a report added
+  today gives "Acme" the IRI and label a report of last month gave it, as a build of the whole
+  corpus would.
+
+Reports are keyed by file name, as the manifest is: two files of one run with the same name in
+different folders would replace each other, so the second is a failure that says so.
+"""
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from rdflib import Graph
+
+from kg.errors import KgError
+from kg.extract.model import Entity
+from kg.graph.build import ENTITY_CLASSES, build_graph
+from kg.graph.iris import report_iri
+from kg.graph.merge import NAMED_TYPES, EntityRegistry, Identity
+from kg.pipeline import BuildResult, Failure, _sources, new_dataset
+from kg.read import Report, read_report
+from kg.store.oxigraph import Store
+from kg.store.terms import to_rdflib
+
+
+@dataclass
+class StoreBuildResult(BuildResult):
+    """A build into a store: ``reports`` were built (``replaced`` among them: new versions of
+    files the store held), ``skipped`` were in the store already, unchanged. ``dataset`` holds
+    the graphs built by this run (for validation), unless the build was asked not to keep them."""
+
+    skipped: list[Report] = field(default_factory=list)
+    replaced: list[Report] = field(default_factory=list)
+
+
+def build_into_store(inputs: Iterable[Path | str], store: Store, *, lang: str | None = None,
+                     on_report: Callable[[Path], None] | None = None,
+                     keep_graphs: bool = True) -> StoreBuildResult:
+    """Build every report of ``inputs`` (files or folders) that ``store`` lacks into it."""
+    from kg.extract import extract  # loads spaCy: only when a report must be extracted
+
+    result = StoreBuildResult(dataset=new_dataset())
+    registry = _Lazy(lambda: registry_of(store))  # read from the store when first needed
+    names: dict[str, Path] = {}
+    for path in _sources(inputs, result.failures):
+        try:
+            report = read_report(path, lang=lang)
+            _claim_name(names, report)
+            graph = None
+            if store.has_report(report.path.name, report.content_hash):
+                result.skipped.append(report)
+            else:
+                graph = build_graph(report, extract(report.text, report.lang), registry.get())
+        except KgError as exc:
+            result.failures.append(Failure(path, str(exc)))
+        except Exception as exc:  # a bug must not cost the other reports their graph
+            result.failures.append(Failure(path, f"{path}: could not be built ({type(exc).__name__}: {exc})"))
+        else:
+            if graph is not None:
+                _add(store, report, graph, result, keep_graphs)
+        if on_report is not None:
+            on_report(path)
+    return result
+
+
+class _Lazy:
+    def __init__(self, make: Callable[[], EntityRegistry]) -> None:
+        self._make, self._value = make, None
+
+    def get(self) -> EntityRegistry:
+        if self._value is None:
+            self._value = self._make()
+        return self._value
+
+
+def _claim_name(names: dict[str, Path], report: Report) -> None:
+    first = names.setdefault(report.path.name, report.path)
+    if first != report.path:
+        raise KgError(f"{report.path}: a report of the same file name, {first}, is in this build; "
+                      "a store keeps one report per file name: rename one of them")
+
+
+def _add(store: Store, report: Report, graph: Graph, result: StoreBuildResult, keep_graphs: bool) -> None:
+    # Outside the per-report error handling: a store that cannot be written stops the build.
+    known = store.stored_hash(report.path.name) is not None
+    store.add_report(report, graph)
+    result.reports.append(report)
+    if known:
+        result.replaced.append(report)
+    if keep_graphs:
+        named = result.dataset.graph(report_iri(report.content_hash))
+        for triple in graph:
+            named.add(triple)
+
+
+# --- the registry of the entities already stored ------------------------------------------------
+
+_TYPE_NAMES = {str(iri): name for name, iri in ENTITY_CLASSES.items()}
+_NAMES_QUERY = """
+PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
+PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
+SELECT DISTINCT ?entity ?type ?property ?name WHERE {
+  VALUES ?type { %s }
+  VALUES ?property { rdfs:label skos:prefLabel skos:altLabel }
+  ?entity a ?type ; ?property ?name .
+}
+""" % " ".join(f"<{iri}>" for iri in _TYPE_NAMES)
+
+
+class StoredRegistry(EntityRegistry):
+    """An entity registry that also knows the entities of the reports already stored."""
+
+    def seed(self, iri, type_name: str, label: str, pref_labels: dict[str, str], names: set[str]) -> None:
+        """Record a stored entity as the registry would have after building its reports: its
+        label and preferred labels fixed, every name it went by pointing at its IRI."""
+        self._identities[iri] = Identity(iri=iri, label=label, pref_labels=dict(pref_labels))
+        if type_name in NAMED_TYPES:
+            self._remember(Entity(key="", type=type_name, name=label, aliases=names), iri)
+
+
+def registry_of(store: Store) -> StoredRegistry:
+    """A registry holding every entity of ``store``, with its labels and names."""
+    registry = StoredRegistry()
+    found: dict[object, dict] = defaultdict(lambda: {"labels": [], "pref": {}, "names": set(), "types": set()})
+    for entity, type_, prop, name in store.ox.query(_NAMES_QUERY, use_default_graph_as_union=True):
+        seen = found[to_rdflib(entity)]
+        seen["types"].add(_TYPE_NAMES[type_.value])
+        seen["names"].add(name.value)
+        if prop.value.endswith("#label"):
+            seen["labels"].append(name.value)
+        elif prop.value.endswith("#prefLabel") and name.language:
+            pref = seen["pref"]
+            pref[name.language] = min(pref.get(name.language, name.value), name.value)
+    for iri, seen in sorted(found.items()):
+        if seen["labels"]:  # min: one label whatever order the store gives them in
+            registry.seed(iri, min(seen["types"]), min(seen["labels"]), seen["pref"], seen["names"])
+    return registry

@@ -1,0 +1,116 @@
+"""The command line of the store: ``kg serve``, ``kg build --store`` (registered in :mod:`kg.cli`)."""
+from __future__ import annotations
+
+import sys
+from collections.abc import Callable, Iterable
+from pathlib import Path
+
+import click
+
+from kg.errors import KgError
+
+DEFAULT_PORT = 7878
+
+
+def add_store_option(func: Callable) -> Callable:
+    """``--store DIR`` for ``kg build``."""
+    return click.option(
+        "--store", type=click.Path(path_type=Path, file_okay=False), metavar="DIR",
+        help="Store folder to add the reports to (made if missing): unchanged reports are skipped, "
+             "changed ones replace their previous version.")(func)
+
+
+def build_store(inputs: Iterable[Path], folder: Path, *, output: Path | None, lang: str | None,
+                validate: bool, shapes: Path | None, on_report: Callable[[Path], None] | None = None) -> int:
+    """``kg build --store``: add the reports to the store, write it to ``output`` if given,
+    validate the graphs built by this run; the exit code (0 all went well, 1 a report failed or
+    does not conform)."""
+    from kg.store.build import build_into_store
+    from kg.store.oxigraph import Store
+
+    if output is not None:
+        from kg.export import check_target
+
+        check_target(output)
+    if shapes is not None and validate:
+        from kg.validation import load_shapes
+
+        load_shapes(shapes)
+    with Store.open(folder) as store:
+        result = build_into_store(inputs, store, lang=lang, on_report=on_report)
+        for failure in result.failures:
+            click.echo(f"kg: {failure}", err=True)
+        click.echo(_summary(result, folder), err=True)
+        if output is not None:
+            store.dump(output)
+            click.echo(f"kg: the store's {len(store)} quads written to {output}", err=True)
+    conforms = True
+    if validate and result.reports:
+        from kg.validation import validate as validate_graph
+
+        report = validate_graph(result.dataset, shapes=shapes)
+        conforms = report.conforms
+        if not conforms:
+            click.echo(report.text, err=True)
+    return 0 if conforms and not result.failures else 1
+
+
+def _summary(result, folder: Path) -> str:
+    parts = [f"kg: {len(result.reports)} report(s) built into {folder}"]
+    if result.replaced:
+        parts.append(f" ({len(result.replaced)} replacing an older version)")
+    if result.skipped:
+        parts.append(f", {len(result.skipped)} unchanged")
+    if result.failures:
+        parts.append(f", {len(result.failures)} failed")
+    return "".join(parts)
+
+
+@click.command("serve")
+@click.option("--store", "store", type=click.Path(path_type=Path, file_okay=False), metavar="DIR",
+              help="Store folder to serve (opened read-only).")
+@click.option("--graph", type=click.Path(path_type=Path, dir_okay=False), metavar="FILE",
+              help="Graph file to serve instead (.ttl, .trig, .nq, .nt, .jsonld, .rdf), loaded in memory.")
+@click.option("--host", default="127.0.0.1", show_default=True,
+              help="Address to listen on; 0.0.0.0 opens the endpoint to the network.")
+@click.option("--port", type=click.IntRange(0, 65535), default=DEFAULT_PORT, show_default=True,
+              help="Port to listen on (0: any free port).")
+@click.option("--timeout", type=click.FloatRange(min=0.1), default=30.0, show_default=True,
+              help="Seconds a query may run before it is stopped (503).")
+@click.option("--max-rows", type=click.IntRange(min=0), default=100_000, show_default=True,
+              help="Rows (or triples) an answer holds at most; more are cut and the answer marked "
+                   "partial (X-KG-Partial: true). 0: no cap.")
+@click.option("--workers", type=click.IntRange(1, 64), default=2, show_default=True,
+              help="Queries run at once, each in its own process.")
+@click.option("--quiet", "-q", is_flag=True, help="No line per request on stderr.")
+def serve(store: Path | None, graph: Path | None, host: str, port: int, timeout: float, max_rows: int,
+          workers: int, quiet: bool) -> None:
+    """Serve a store (or a graph file) as a read-only SPARQL 1.1 endpoint at /sparql, with a
+    query page at / and a health route at /health. Ctrl-C stops it."""
+    from kg.store.runner import QueryPool, Source
+    from kg.store.server import make_server, url_of
+
+    if (store is None) == (graph is None):
+        click.echo("kg: error: give --store DIR or --graph FILE (one of them)", err=True)
+        sys.exit(2)
+    source = Source("store", store) if store is not None else Source("file", graph)
+    try:
+        pool = QueryPool(source, workers=workers, timeout=timeout, max_rows=max_rows)
+    except KgError as exc:
+        click.echo(f"kg: error: {exc}", err=True)
+        sys.exit(2)
+    with pool:
+        try:
+            server = make_server(pool, host, port, quiet=quiet)
+        except OSError as exc:
+            click.echo(f"kg: error: cannot listen on {host}:{port}: {exc.strerror or exc}", err=True)
+            sys.exit(2)
+        info = pool.info
+        click.echo(f"kg: serving {source.path} ({info.get('reports', 0)} reports, {info.get('quads', 0)} quads) "
+                   f"at {url_of(server)}; query page at /, health at /health; Ctrl-C stops", err=True)
+        try:
+            server.serve_forever()
+        except KeyboardInterrupt:
+            click.echo("kg: stopped", err=True)
+        finally:
+            server.server_close()

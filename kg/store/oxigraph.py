@@ -1,0 +1,350 @@
+"""kg's persistent store: an embedded Oxigraph database (RocksDB) on disk, one named graph per report.
+
+A store is a folder holding a marker file, ``kg-store.json``, and the database in ``oxigraph/``.
+Each report is one named graph, ``kgr:report/<hash16>``, as in a built dataset. The store keeps
+a manifest of what it holds, file name -> content hash -> graph, as RDF in its default graph:
+
+    <graph> kg:fileName "acme-lyon.fr.txt" ; kg:contentHash "<sha256>" .
+
+Those two triples are also in the report's own graph, so a query over the union of the graphs
+sees nothing new, a ``GRAPH ?g`` pattern sees only reports, and tools that copy named graphs
+(``kg push``) leave the manifest behind. It lives in the database, so it survives restarts and
+changes in the same transaction as the report it describes.
+
+Adding a report is one SPARQL update, which Oxigraph applies in one RocksDB transaction
+(all of it or nothing): drop the graph of the file's previous version, insert the new graph,
+update the manifest. A process killed during it leaves the store as it was before that report.
+
+Concurrency: a process writing a store holds an exclusive lock on its marker file, readers a
+shared one (``flock``, released when a process dies). RocksDB itself lets one process write, and
+reading while another writes is undefined behaviour in Oxigraph, so a query waits for no build:
+it fails at once with a message saying so.
+"""
+from __future__ import annotations
+
+import fcntl
+import json
+from collections.abc import Iterable, Iterator, Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from typing import IO, TYPE_CHECKING, Any
+
+import pyoxigraph as ox
+from rdflib import Dataset, Graph, URIRef
+
+from kg.errors import GraphLoadError, KgError, QueryError
+from kg.export import LINE_FORMATS, check_target, format_for, write_atomic, write_graph
+from kg.namespaces import KG, PREFIXES, bind_prefixes
+from kg.sparql import QueryResult, _ask_result, _init_bindings, _prepare, _Renderer
+from kg.store.terms import TermCache, to_ox
+
+if TYPE_CHECKING:
+    from kg.read import Report
+
+MARKER = "kg-store.json"
+DATABASE = "oxigraph"
+FORMAT = {"format": "kg-store", "version": 1, "engine": "oxigraph"}
+FILE_NAME, CONTENT_HASH = ox.NamedNode(str(KG.fileName)), ox.NamedNode(str(KG.contentHash))
+MANIFEST = ox.DefaultGraph()
+
+# Graph files a store can be made from, for ``kg serve --graph`` (pyoxigraph parses them).
+FILE_FORMATS = {".ttl": ox.RdfFormat.TURTLE, ".trig": ox.RdfFormat.TRIG, ".nq": ox.RdfFormat.N_QUADS,
+                ".nt": ox.RdfFormat.N_TRIPLES, ".jsonld": ox.RdfFormat.JSON_LD,
+                ".rdf": ox.RdfFormat.RDF_XML, ".xml": ox.RdfFormat.RDF_XML}
+
+
+@dataclass(frozen=True, order=True)
+class StoredReport:
+    """One entry of the manifest: a report file the store holds, and the graph of its facts."""
+
+    file_name: str
+    content_hash: str
+    graph: str  # the graph's IRI, that of the report node too
+
+
+def is_store(path: Path | str) -> bool:
+    """Whether ``path`` is a kg store folder (it holds the marker file)."""
+    return (Path(path) / MARKER).is_file()
+
+
+class Store:
+    """A kg store: report graphs in pyoxigraph, on disk (:meth:`open`) or in memory.
+
+    ``ox`` is the pyoxigraph store underneath, for fast reads (the endpoint serializes from
+    it); write through :meth:`add_report` only, which keeps graphs and manifest together.
+    """
+
+    def __init__(self, store: ox.Store, *, path: Path | None = None, lock: IO[bytes] | None = None,
+                 read_only: bool = False, managed: bool = True) -> None:
+        self.ox = store
+        self.path = path
+        self.read_only = read_only
+        self.managed = managed  # False: loaded from a graph file, whose default graph is data
+        self._lock = lock
+
+    # --- opening -----------------------------------------------------------------------------
+
+    @classmethod
+    def open(cls, path: Path | str, *, read_only: bool = False) -> Store:
+        """The store in folder ``path``, created when the folder is missing or empty (unless
+        ``read_only``). Raises :class:`GraphLoadError` when it is something else, or in use."""
+        path = Path(path)
+        if path.exists() and not path.is_dir():
+            raise GraphLoadError(path, "is a file, not a store folder")
+        if not is_store(path):
+            _create(path, read_only)
+        _check_marker(path)
+        lock = _lock(path, exclusive=not read_only)
+        try:
+            return cls(_open_database(path, read_only), path=path, lock=lock, read_only=read_only)
+        except BaseException:
+            lock.close()
+            raise
+
+    @classmethod
+    def in_memory(cls) -> Store:
+        """An empty store in memory, gone when dropped."""
+        return cls(ox.Store())
+
+    @classmethod
+    def from_file(cls, path: Path | str) -> Store:
+        """A store in memory holding graph file ``path`` (its named graphs stay named)."""
+        path = Path(path)
+        if not path.is_file():
+            raise GraphLoadError(path, "no such file" if not path.exists() else "not a file")
+        fmt = FILE_FORMATS.get(path.suffix.lower())
+        if fmt is None:
+            raise GraphLoadError(path, f"unknown graph format {path.suffix!r}; expected one of {', '.join(FILE_FORMATS)}")
+        store = ox.Store()
+        try:
+            store.bulk_load(path=str(path), format=fmt)
+        except (SyntaxError, ValueError, OSError) as exc:
+            raise GraphLoadError(path, f"invalid {path.suffix[1:]}: {one_line(exc)}") from None
+        return cls(store, path=path, read_only=True, managed=False)
+
+    def close(self) -> None:
+        """Release the database and the lock (the store is unusable afterwards)."""
+        self.ox = None  # type: ignore[assignment]  # RocksDB closes with its last reference
+        if self._lock is not None:
+            self._lock.close()
+            self._lock = None
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def __repr__(self) -> str:
+        return f"Store({str(self.path) if self.path else 'in memory'!r})"
+
+    # --- reports -----------------------------------------------------------------------------
+
+    def has_report(self, file_name: str, content_hash: str) -> bool:
+        """Whether the store holds the report ``file_name`` with exactly this content."""
+        return self.stored_hash(file_name) == content_hash
+
+    def stored_hash(self, file_name: str) -> str | None:
+        """The content hash of the report ``file_name`` in the store, or None."""
+        for quad in self.ox.quads_for_pattern(None, FILE_NAME, ox.Literal(file_name), MANIFEST):
+            for hashed in self.ox.quads_for_pattern(quad.subject, CONTENT_HASH, None, MANIFEST):
+                return hashed.object.value
+        return None
+
+    def reports(self) -> list[StoredReport]:
+        """Every report the store holds, by file name."""
+        found = []
+        for quad in self.ox.quads_for_pattern(None, FILE_NAME, None, MANIFEST):
+            for hashed in self.ox.quads_for_pattern(quad.subject, CONTENT_HASH, None, MANIFEST):
+                found.append(StoredReport(quad.object.value, hashed.object.value, quad.subject.value))
+        return sorted(found)
+
+    def add_report(self, report: Report, graph: Graph) -> None:
+        """Put one report's graph in the store, in one transaction: the graph of the same file
+        name's previous version goes, the new one comes in, the manifest follows."""
+        from kg.graph.iris import report_iri  # imports kg.extract, hence spaCy: not in the endpoint
+
+        if self.read_only:
+            raise KgError(f"{self}: opened read-only; cannot add {report.path.name}")
+        name, iri = report.path.name, str(report_iri(report.content_hash))
+        triples = [ox.Triple(to_ox(s), to_ox(p), to_ox(o)) for s, p, o in graph]
+        entry = [ox.Triple(ox.NamedNode(iri), FILE_NAME, ox.Literal(name)),
+                 ox.Triple(ox.NamedNode(iri), CONTENT_HASH, ox.Literal(report.content_hash))]
+        steps = self._forget(name, keep=iri)
+        steps.append(f"INSERT DATA {{ GRAPH <{iri}> {{ {_ntriples(triples + entry)} }} {_ntriples(entry)} }}")
+        try:
+            self.ox.update(" ;\n".join(steps))
+        except (OSError, RuntimeError, SyntaxError) as exc:
+            raise KgError(f"{self}: cannot add {name}: {one_line(exc)}") from None
+
+    def _forget(self, name: str, keep: str) -> list[str]:
+        """The update steps that remove file ``name`` from the store: its manifest entry, and
+        its graph unless another file shares it (same content) or it is ``keep``'s."""
+        steps = []
+        named = ox.Literal(name)
+        for quad in list(self.ox.quads_for_pattern(None, FILE_NAME, named, MANIFEST)):
+            graph = quad.subject
+            shared = any(q.object != named for q in self.ox.quads_for_pattern(graph, FILE_NAME, None, MANIFEST))
+            steps.append(f"DELETE DATA {{ {_ntriples([quad.triple])} GRAPH {graph} {{ {_ntriples([quad.triple])} }} }}")
+            if not shared:
+                hashes = [q.triple for q in self.ox.quads_for_pattern(graph, CONTENT_HASH, None, MANIFEST)]
+                steps.append(f"DELETE DATA {{ {_ntriples(hashes)} }}")
+                if graph.value != keep:
+                    steps.append(f"DROP SILENT GRAPH {graph}")
+        return steps
+
+    # --- reading -----------------------------------------------------------------------------
+
+    def graph_names(self) -> list[str]:
+        """The IRIs of the store's named graphs, sorted."""
+        return sorted(g.value for g in self.ox.named_graphs() if isinstance(g, ox.NamedNode))
+
+    def quads(self) -> Iterator[ox.Quad]:
+        """The store's data: its named graphs (and a graph file's default graph), not the manifest."""
+        for quad in self.ox.quads_for_pattern(None, None, None, None):
+            if not (self.managed and isinstance(quad.graph_name, ox.DefaultGraph)):
+                yield quad
+
+    def __len__(self) -> int:
+        """The number of quads of data (the manifest not counted)."""
+        total = len(self.ox)
+        if self.managed:
+            total -= sum(1 for _ in self.ox.quads_for_pattern(None, None, None, MANIFEST))
+        return total
+
+    def query(self, sparql: str, bindings: Mapping[str, Any] | None = None) -> QueryResult:
+        """Run a SELECT or ASK query over the union of the store's graphs, as
+        :func:`kg.sparql.run_query` does over a graph file: same prefixes, same bindings, same
+        errors and the same rendering of every cell; only the engine differs."""
+        prepared, declared = _prepare(sparql, PREFIX_GRAPH)
+        kind = prepared.algebra.name
+        if kind in ("ConstructQuery", "DescribeQuery"):
+            raise QueryError(f"a {kind[:-5].upper()} query answers with a graph, not a table; "
+                             "run it on the endpoint (kg serve)")
+        substitutions = {ox.Variable(name): to_ox(term)
+                         for name, term in _init_bindings(bindings, prepared).items()}
+        answer = self._run(sparql, has_dataset=bool(prepared.algebra.get("datasetClause")),
+                           substitutions=substitutions or None)
+        if isinstance(answer, ox.QueryBoolean):
+            return _ask_result(bool(answer))
+        render = _Renderer([declared, PREFIXES, prepared.prologue.namespace_manager.namespaces()])
+        return _rendered(answer, render)
+
+    def _run(self, sparql: str, *, has_dataset: bool, **options: Any) -> Any:
+        # The union flag would override the query's FROM clauses: set it only when there are none.
+        if not has_dataset:
+            options["use_default_graph_as_union"] = True
+        try:
+            return self.ox.query(sparql, prefixes=QUERY_PREFIXES, **options)
+        except SyntaxError as exc:
+            raise QueryError(f"invalid SPARQL: {one_line(exc)}") from None
+        except (OSError, RuntimeError) as exc:
+            raise QueryError(f"SPARQL evaluation failed: {one_line(exc)}") from None
+
+    # --- export ------------------------------------------------------------------------------
+
+    def dataset(self) -> Dataset:
+        """The store's data as an rdflib dataset, one named graph per report, as
+        :func:`kg.sparql.load_graph` gives a graph file: for validation and exports."""
+        dataset = bind_prefixes(Dataset(default_union=True))
+        graphs: dict[ox.NamedNode | ox.BlankNode | ox.DefaultGraph, Graph] = {}
+        term = TermCache()
+        for quad in self.quads():
+            target = graphs.get(quad.graph_name)
+            if target is None:
+                name = quad.graph_name
+                target = graphs[name] = (dataset.default_context if isinstance(name, ox.DefaultGraph)
+                                         else dataset.graph(term(name)))
+            target.add((term(quad.subject), term(quad.predicate), term(quad.object)))
+        return dataset
+
+    def dump(self, path: Path | str) -> Path:
+        """Write the store's data to a graph file, atomically, in the format of its suffix, with
+        the bytes :func:`kg.export.write_graph` writes for the same data."""
+        path = check_target(path)
+        fmt, named = format_for(path)
+        if fmt not in LINE_FORMATS:
+            return write_graph(self.dataset(), path)
+        # N-Triples and N-Quads: pyoxigraph writes each statement as rdflib does, 40x faster.
+        items: Iterable[ox.Quad | ox.Triple] = self.quads() if named else (q.triple for q in self.quads())
+        lines = ox.serialize(items, format=ox.RdfFormat.N_QUADS if named else ox.RdfFormat.N_TRIPLES)
+        write_atomic(path, b"".join(line + b"\n" for line in sorted(set(lines.splitlines())) if line))
+        return path
+
+
+def _rendered(solutions: ox.QuerySolutions, render: _Renderer) -> QueryResult:
+    variables = tuple(v.value for v in solutions.variables)
+    term = TermCache()
+    terms = tuple(tuple(term(value) for value in solution) for solution in solutions)
+    rows = tuple(tuple(render(t) for t in row) for row in terms)
+    return QueryResult(variables, rows, terms)
+
+
+def _ntriples(triples: list[ox.Triple]) -> str:
+    # N-Triples statements are SPARQL triples: no prefixes needed, every term is escaped.
+    return ox.serialize(triples, format=ox.RdfFormat.N_TRIPLES).decode("utf-8")
+
+
+# Queries may use kg's prefixes (and rdflib's usual ones) undeclared, on a store as on a file.
+PREFIX_GRAPH = bind_prefixes(Graph())
+QUERY_PREFIXES = {prefix: str(namespace) for prefix, namespace in PREFIX_GRAPH.namespaces() if prefix}
+
+
+# --- the folder --------------------------------------------------------------------------------
+
+
+def _create(path: Path, read_only: bool) -> None:
+    if path.is_dir() and any(path.iterdir()):
+        raise GraphLoadError(path, f"is a folder but not a kg store (no {MARKER} in it); "
+                                   "give a new or empty folder to make a store")
+    if read_only:
+        raise GraphLoadError(path, "no kg store here; make one with kg build --store")
+    if not path.parent.is_dir():
+        raise GraphLoadError(path, f"the folder {path.parent} does not exist")
+    path.mkdir(exist_ok=True)
+    # The marker first: a folder with a marker and no database is an empty store.
+    write_atomic(path / MARKER, (json.dumps(FORMAT, indent=2) + "\n").encode("utf-8"))
+
+
+def _check_marker(path: Path) -> None:
+    try:
+        found = json.loads((path / MARKER).read_text(encoding="utf-8"))
+    except (OSError, ValueError) as exc:
+        raise GraphLoadError(path, f"unreadable {MARKER}: {one_line(exc)}") from None
+    if not isinstance(found, dict) or found.get("format") != FORMAT["format"]:
+        raise GraphLoadError(path, f"{MARKER} does not describe a kg store")
+    if found.get("version") != FORMAT["version"]:
+        raise GraphLoadError(path, f"a kg store of version {found.get('version')}; this kg reads "
+                                   f"version {FORMAT['version']}: rebuild the store")
+
+
+def _lock(path: Path, *, exclusive: bool) -> IO[bytes]:
+    handle = open(path / MARKER, "rb")
+    try:
+        fcntl.flock(handle, (fcntl.LOCK_EX if exclusive else fcntl.LOCK_SH) | fcntl.LOCK_NB)
+    except BlockingIOError:
+        handle.close()
+        doing = "reads or writes it" if exclusive else "writes it (a build)"
+        raise GraphLoadError(path, f"the store is in use: another kg process {doing}; "
+                                   "try again when it ends") from None
+    return handle
+
+
+def _open_database(path: Path, read_only: bool) -> ox.Store:
+    database = path / DATABASE
+    try:
+        if not read_only:
+            return ox.Store(str(database))
+        if not (database / "CURRENT").is_file():
+            return ox.Store()  # made, never written: an empty store
+        return ox.Store.read_only(str(database))
+    except OSError as exc:
+        raise GraphLoadError(path, f"cannot open the store: {one_line(exc)}") from None
+
+
+def one_line(error: object, limit: int = 200) -> str:
+    text = " ".join(str(error).split())
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+__all__ = ["DATABASE", "MARKER", "QUERY_PREFIXES", "Store", "StoredReport", "is_store"]
