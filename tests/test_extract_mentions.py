@@ -1,0 +1,124 @@
+"""Names found in a report and what they name (kg.extract.mentions, kg.extract.kinds)."""
+from __future__ import annotations
+
+import pytest
+
+from extract_fixtures import bug, mention, parse  # noqa: F401  (fixture)
+
+
+@pytest.mark.parametrize(("lang", "text", "name"), [
+    ("fr", "Helvio Composites SA a inauguré une usine à Sfax.", "Helvio Composites SA"),
+    ("en", "Kestrel Motors Inc. opened a plant in Pune.", "Kestrel Motors Inc."),
+    ("fr", "Valoris Batteries Co., Ltd. a ouvert un centre de recherche à Oran.", "Valoris Batteries Co., Ltd."),
+    ("en", "Valoris Batteries Co., Ltd. opened a research centre in Izmir.", "Valoris Batteries Co., Ltd."),
+    ("fr", "Le fabricant Nordkraft Energy AG construit une usine à Győr.", "Nordkraft Energy AG"),
+    ("en", "Nordkraft Energy AG is building a factory in Gyor, Hungary.", "Nordkraft Energy AG"),
+    ("fr", "Moreau Chimie GmbH a annoncé ses résultats.", "Moreau Chimie GmbH"),
+    ("en", "Baltica Steel PLC operates a mill in Gdansk.", "Baltica Steel PLC"),
+])
+def test_mentions_organization_with_legal_form(parse, lang: str, text: str, name: str) -> None:
+    """A legal form makes an organization and belongs to its name."""
+    assert mention(parse(lang, text), name).type == "Organization"
+
+
+@pytest.mark.parametrize(("lang", "text", "name"), [
+    ("fr", "Le groupe Saint-Gobain a annoncé un investissement au Mexique.", "Saint-Gobain"),
+    ("fr", "Helvio Materials et Moreau Chimie ont signé un accord.", "Helvio Materials"),
+    ("en", "Siemens Energy said it will build a plant in Curitiba, Brazil.", "Siemens Energy"),
+    ("en", "Gdansk Container Terminal is jointly owned by Baltica Steel and Ferrovia Logistics.",
+     "Gdansk Container Terminal"),
+    ("fr", "Société Tunisienne de Composites (STC) a ouvert une usine à Sfax.", "Société Tunisienne de Composites"),
+    ("en", "Nordkraft Energy Storage (NES) opened a plant in Gyor.", "NES"),
+    ("fr", "Sunvia Solar a ouvert une usine à Izmir.", "Sunvia Solar"),
+    ("en", "Sunvia Solar opened a plant in Izmir.", "Sunvia Solar"),
+    ("fr", "Verdant Harvest a ouvert une usine à Izmir.", "Verdant Harvest"),
+    bug("a two-word company name with no organization word is typed a Person, though it opens a plant",
+        "en", "Verdant Harvest opened a plant in Izmir.", "Verdant Harvest"),
+    bug("a two-word company name with no organization word is typed a Person, though it is a subsidiary",
+        "fr", "Ferrano Wheels est une filiale de Kestrel Motors.", "Ferrano Wheels"),
+    bug("a two-word company name with no organization word is typed a Person, though it is a subsidiary",
+        "en", "Ferrano Wheels is a subsidiary of Kestrel Motors.", "Ferrano Wheels"),
+    bug("'le groupe chinois X' does not make X an organization: typed a Person",
+        "fr", "Le groupe chinois Huayou Cobalt a confirmé une usine à Sfax.", "Huayou Cobalt"),
+    bug("'the ... maker X' does not make X an organization: typed a Person",
+        "en", "The aluminium wheel maker Ferrano Wheels will open a plant in Meknes.", "Ferrano Wheels"),
+    bug("a company named after a place word ('Baltic Terminal') is typed a City in the United States",
+        "en", "Baltic Terminal is jointly owned by Baltica Steel and Ferrovia Logistics.", "Baltic Terminal"),
+])
+def test_mentions_organization(parse, lang: str, text: str, name: str) -> None:
+    assert mention(parse(lang, text), name).type == "Organization"
+
+
+@pytest.mark.parametrize(("lang", "text", "name", "country"), [
+    ("fr", "Helvio Composites a inauguré une usine à Sfax.", "Sfax", "TN"),
+    ("en", "Kestrel Motors opened a plant in Pune.", "Pune", "IN"),
+    ("fr", "Nordkraft Energy construit une usine à Győr, en Hongrie.", "Győr", "HU"),
+    ("en", "Nordkraft Energy is building a factory in Gyor, Hungary.", "Gyor", "HU"),
+    ("fr", "Ferrovia Logistics ouvrira un entrepôt dans la zone franche de Meknès.", "Meknès", "MA"),
+    ("en", "Ferrovia Logistics opened a warehouse in the free zone of Meknes.", "Meknes", "MA"),
+    ("fr", "Sunvia Power produit des panneaux à Querétaro.", "Querétaro", "MX"),
+    ("en", "Kestrel Motors opened a plant in Cordoba, Argentina.", "Cordoba", "AR"),
+    # A namesake is told apart by the country beside it.
+    ("fr", "Kestrel Motors a ouvert une usine à Valence, en Espagne.", "Valence", "ES"),
+    ("fr", "Kestrel Motors a ouvert une usine à Valence.", "Valence", "FR"),
+    ("en", "Kestrel Motors opened a plant in Valencia, Spain.", "Valencia", "ES"),
+    # A dateline names a place.
+    ("fr", "SFAX, Tunisie — Helvio Composites a inauguré jeudi une usine.", "SFAX", "TN"),
+    ("en", "IZMIR, Turkey — Nordkraft Energy opened a battery plant on Thursday.", "IZMIR", "TR"),
+])
+def test_mentions_city_with_country(parse, lang: str, text: str, name: str, country: str) -> None:
+    m = mention(parse(lang, text), name)
+    assert (m.type, m.place.country_code if m.place else None) == ("City", country)
+
+
+@pytest.mark.parametrize(("lang", "text", "name", "kind"), [
+    ("fr", "Nordkraft Energy construit une usine à Győr, en Hongrie.", "Hongrie", "Country"),
+    ("en", "Nordkraft Energy is building a factory in Gyor, Hungary.", "Hungary", "Country"),
+    ("fr", "Kestrel Motors se développe en Amérique du Nord.", "Amérique du Nord", "Region"),
+    ("en", "Kestrel Motors is expanding in Europe and North America.", "North America", "Region"),
+    ("fr", "Marie Dufresne, directrice générale d'Atlas Câbles, a signé l'accord.", "Marie Dufresne", "Person"),
+    ("en", "Jonathan Reyes, chief executive of Kestrel Motors, signed the deal.", "Jonathan Reyes", "Person"),
+    ("fr", "Le président de Kestrel Motors, Paul Herrera, a inauguré l'usine.", "Paul Herrera", "Person"),
+    ("en", "Anna Kowalski, Baltica Steel's chief financial officer, said demand was strong.", "Anna Kowalski", "Person"),
+])
+def test_mentions_type(parse, lang: str, text: str, name: str, kind: str) -> None:
+    assert mention(parse(lang, text), name).type == kind
+
+
+@pytest.mark.parametrize(("lang", "text", "word"), [
+    ("fr", "Le groupe chinois Kestrel Motors a ouvert une usine à Pune.", "chinois"),
+    ("en", "The Chinese group Kestrel Motors opened a plant in Pune.", "Chinese"),
+    ("fr", "Lundi, Kestrel Motors a ouvert une usine à Pune.", "Lundi"),
+    ("en", "On Monday, Kestrel Motors opened a plant in Pune.", "On"),
+    ("fr", "Implantée à Sfax, l'usine de Helvio Materials emploie 300 personnes.", "Implantée"),
+    ("en", "Located in Pune, the Kestrel Motors plant employs 900 people.", "Located"),
+])
+def test_mentions_not_an_organization(parse, lang: str, text: str, word: str) -> None:
+    """Nationalities, days and sentence-initial verbs name no organization."""
+    ctx = parse(lang, text)
+    assert not [m for m in ctx.mentions if word in m.text.split() and m.type == "Organization"]
+
+
+@pytest.mark.parametrize(("lang", "text", "name"), [
+    ("en", "Kestrel Motors is listed on the Nasdaq under the ticker KSTM.", "Nasdaq"),
+    ("fr", "Helvio Composites est coté à la Bourse de Paris sous le code HLV.", "Bourse de Paris"),
+    bug("'Bourse' in 'la Bourse de Shenzhen' is typed a City (a French village)",
+        "fr", "Les actions de Helvio Composites sont cotées à la Bourse de Shenzhen sous le code 301234.", "Bourse"),
+    bug("'R&D' in 'centre de R&D' is typed an Organization",
+        "fr", "Valoris Batteries a ouvert un centre de R&D à Oran.", "R&D"),
+    bug("'R&D' in 'R&D centre' is typed an Organization",
+        "en", "Valoris Batteries opened an R&D centre in Izmir.", "R&D"),
+])
+def test_mentions_exchanges_and_words_are_no_entities(parse, lang: str, text: str, name: str) -> None:
+    """An exchange or a common abbreviation is neither a place nor an organization."""
+    ctx = parse(lang, text)
+    assert [m.type for m in ctx.mentions if m.text == name] in ([], ["Other"])
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("fr", "Kestrel Motors a ouvert une usine à Pune, Sfax et Meknès."),
+    ("en", "Nordkraft Energy Storage (NES) opened a plant in Gyor, Hungary."),
+])
+def test_mentions_sorted_without_overlaps(parse, lang: str, text: str) -> None:
+    mentions = parse(lang, text).mentions
+    assert all(a.end <= b.start for a, b in zip(mentions, mentions[1:]))
