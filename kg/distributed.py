@@ -77,11 +77,12 @@ def build_distributed(inputs: Iterable[Path | str], *, scheduler: str | Client |
     client), or over a local cluster of ``workers`` processes when none is given."""
     result = BuildResult(dataset=new_dataset())
     registry = EntityRegistry()
+    built: dict[str, Path] = {}  # content hash -> the report built with that text
     paths = _sources(inputs, result.failures)
     with _connected(scheduler, workers) as client:
         client.register_plugin(PipelineLoader((lang,) if lang else SUPPORTED_LANGUAGES))
         for path, outcome in extract_in_order(client, paths, lang=lang):
-            _add(result, registry, path, outcome)
+            _add(result, registry, built, path, outcome)
             if on_report is not None:
                 on_report(path)
     return result
@@ -126,12 +127,18 @@ def _result(future: Future, path: Path) -> Outcome:
         future.release()
 
 
-def _add(result: BuildResult, registry: EntityRegistry, path: Path, outcome: Outcome) -> None:
-    """What build_reports does with one report once it is extracted: its graph, or its failure."""
+def _add(result: BuildResult, registry: EntityRegistry, built: dict[str, Path], path: Path,
+         outcome: Outcome) -> None:
+    """What ``kg.pipeline`` does with one report once it is extracted: its graph, its failure,
+    or a note that an earlier report had the same text (keep the two in step)."""
     if isinstance(outcome, Failure):
         result.failures.append(outcome)
         return
     report, extraction = outcome
+    if report.content_hash in built:
+        same = built[report.content_hash]
+        result.duplicates.append(Failure(path, f"{path}: same text as {same}; built once"))
+        return
     try:
         graph = build_graph(report, extraction, registry)
     except KgError as exc:
@@ -143,6 +150,7 @@ def _add(result: BuildResult, registry: EntityRegistry, path: Path, outcome: Out
         for triple in graph:
             named.add(triple)
         result.reports.append(report)
+        built[report.content_hash] = path
 
 
 def _crash(path: Path, exc: Exception) -> Failure:

@@ -32,15 +32,15 @@ def test_mentions_organization_with_legal_form(parse, lang: str, text: str, name
     ("fr", "Sunvia Solar a ouvert une usine à Izmir.", "Sunvia Solar"),
     ("en", "Sunvia Solar opened a plant in Izmir.", "Sunvia Solar"),
     ("fr", "Verdant Harvest a ouvert une usine à Izmir.", "Verdant Harvest"),
-    bug("a two-word company name with no organization word is typed a Person, though it opens a plant",
+    pytest.param(
         "en", "Verdant Harvest opened a plant in Izmir.", "Verdant Harvest"),
-    bug("a two-word company name with no organization word is typed a Person, though it is a subsidiary",
+    pytest.param(
         "fr", "Ferrano Wheels est une filiale de Kestrel Motors.", "Ferrano Wheels"),
-    bug("a two-word company name with no organization word is typed a Person, though it is a subsidiary",
+    pytest.param(
         "en", "Ferrano Wheels is a subsidiary of Kestrel Motors.", "Ferrano Wheels"),
-    bug("'le groupe chinois X' does not make X an organization: typed a Person",
+    pytest.param(
         "fr", "Le groupe chinois Huayou Cobalt a confirmé une usine à Sfax.", "Huayou Cobalt"),
-    bug("'the ... maker X' does not make X an organization: typed a Person",
+    pytest.param(
         "en", "The aluminium wheel maker Ferrano Wheels will open a plant in Meknes.", "Ferrano Wheels"),
     bug("a company named after a place word ('Baltic Terminal') is typed a City in the United States",
         "en", "Baltic Terminal is jointly owned by Baltica Steel and Ferrovia Logistics.", "Baltic Terminal"),

@@ -57,11 +57,11 @@ def test_modality_hedged_site_is_no_fact(parse, lang: str, text: str) -> None:
     # a hedge after the fact, in a clause of its own
     ("fr", "Kestrel Motors a ouvert une usine à Pune, ce qui n'était pas prévu.", "Kestrel Motors", "Pune"),
     ("en", "Kestrel Motors will build a plant in Pune, a city it may also use for exports.", "Kestrel Motors", "Pune"),
-    bug("the month 'May' is read as the modal 'may' and hedges the whole sentence",
+    pytest.param(
         "en", "In May, Kestrel Motors opened a plant in Pune.", "Kestrel Motors", "Pune"),
-    bug("a negation inside a relative clause ('which did not disclose the cost') hedges the main clause",
+    pytest.param(
         "en", "Kestrel Motors, which did not disclose the cost, opened a plant in Pune.", "Kestrel Motors", "Pune"),
-    bug("a negation inside a relative clause ('qui n'a pas dévoilé le coût') hedges the main clause",
+    pytest.param(
         "fr", "Kestrel Motors, qui n'a pas dévoilé le coût, a ouvert une usine à Pune.", "Kestrel Motors", "Pune"),
 ])
 def test_modality_decided_plan_is_a_fact(parse, lang: str, text: str, subject: str, city: str) -> None:
@@ -78,7 +78,7 @@ def test_modality_decided_plan_is_a_fact(parse, lang: str, text: str, subject: s
     # a clause after ";", "mais", "but" stands on its own
     ("en", "Kestrel Motors opened a plant in Pune; it may build another one in Chennai.", "Pune", "Chennai"),
     ("fr", "Kestrel Motors a ouvert une usine à Pune, mais pourrait en construire une autre à Chennai.", "Pune", "Chennai"),
-    bug("a hedge after the site noun ('a second factory in X may follow') does not reach back to the site",
+    pytest.param(
         "en", "Kestrel Motors opened a plant in Pune, but a second factory in Chennai may follow.", "Pune", "Chennai"),
     bug("a hedge after the site noun ('une seconde usine à X pourrait suivre') does not reach back to the site",
         "fr", "Kestrel Motors a ouvert une usine à Pune, mais une seconde usine à Chennai pourrait suivre.", "Pune", "Chennai"),

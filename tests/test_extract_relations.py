@@ -140,7 +140,7 @@ def test_relations_stock_code_traps(parse, lang: str, text: str) -> None:
      "Moreau Chimie", "Sfax", None),
     ("en", "Helvio Materials and Moreau Chimie formed a joint venture to make resins in Sfax.", "Helvio Materials", "Sfax", None),
     ("en", "Helvio Materials and Moreau Chimie formed a joint venture to make resins in Sfax.", "Moreau Chimie", "Sfax", None),
-    bug("the company is typed a Person (two capitalized words, no organization word): no site",
+    pytest.param(
         "en", "Verdant Harvest opened a plant in Izmir.", "Verdant Harvest", "Izmir", None),
     bug("'a choisi X pour sa nouvelle usine' gives no site (the English 'chose X for its new plant' does)",
         "fr", "Le groupe Moreau Chimie a choisi Agadir pour sa nouvelle usine.", "Moreau Chimie", "Agadir", None),
@@ -251,7 +251,7 @@ def test_relations_located_in_only_for_towns_in_facts(parse, lang: str, text: st
     ("en", "A road corridor links Izmir to Bulgaria.", "Izmir", "Bulgaria", "road"),
     ("en", "The port of Agadir is connected by sea to the Canary Islands and by road to Mauritania.",
      "Agadir", "Mauritania", "road"),
-    bug("'routier' (masculine) is missing from the French road-mode words: no mode, no corridor",
+    pytest.param(
         "fr", "Un corridor routier relie Agadir à la Mauritanie.", "Agadir", "Mauritanie", "road"),
     bug("'the Canary Islands' is typed an Organization, not a Region: no destination",
         "en", "The port of Agadir is connected by sea to the Canary Islands and by road to Mauritania.",
@@ -526,7 +526,7 @@ def test_relations_site_rationale(parse, lang: str, text: str, org: str, city: s
     ("fr", "Helvio Materials a ouvert une usine à Sfax. Les coûts ont augmenté de 5 % l'an dernier.", None),
     ("en", "Helvio Materials opened a plant in Sfax. The site could benefit from cheap solar power.", None),
     ("fr", "Helvio Materials a ouvert une usine à Sfax. Le site pourrait bénéficier d'une électricité bon marché.", None),
-    bug("'Energy' in the company's name 'Nordkraft Energy' is read as the energy factor",
+    pytest.param(
         "en", "Nordkraft Energy chose Gyor because of its export-oriented economy and tax breaks.", "energy"),
 ])
 def test_relations_site_rationale_traps(parse, lang: str, text: str, factor: str | None) -> None:
@@ -591,9 +591,9 @@ def test_relations_partner_of_traps(parse, lang: str, text: str) -> None:
     ("en", "Kestrel Motors operates in Mexico through its subsidiary Kestrel Mexico SA.", "Kestrel Mexico SA", "Kestrel Motors"),
     ("fr", "Ferrano Automotive est détenue par Kestrel Motors.", "Ferrano Automotive", "Kestrel Motors"),
     ("en", "Ferrano Automotive is wholly owned by Kestrel Motors.", "Ferrano Automotive", "Kestrel Motors"),
-    bug("the subsidiary is typed a Person (two capitalized words, no organization word): no parent",
+    pytest.param(
         "fr", "Ferrano Wheels est une filiale de Kestrel Motors.", "Ferrano Wheels", "Kestrel Motors"),
-    bug("the subsidiary is typed a Person (two capitalized words, no organization word): no parent",
+    pytest.param(
         "en", "Ferrano Wheels is a subsidiary of Kestrel Motors.", "Ferrano Wheels", "Kestrel Motors"),
 ])
 def test_relations_subsidiary_of(parse, lang: str, text: str, child: str, parent: str) -> None:

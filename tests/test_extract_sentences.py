@@ -28,15 +28,15 @@ def _sentences(parse, lang: str, text: str) -> list[str]:
     ("en", "It opened on Jan. 5 in Pune. Sales rose.", ["It opened on Jan. 5 in Pune.", "Sales rose."]),
     ("en", "Is the plant ready? Yes, it opens in May.", ["Is the plant ready?", "Yes, it opens in May."]),
     ("fr", "Résultats annuels\n\nLe groupe a publié ses comptes.", ["Résultats annuels", "Le groupe a publié ses comptes."]),
-    bug("a legal form ending a sentence ('Ltd.') is taken for an abbreviation: the next sentence is glued on",
+    pytest.param(
         "en", "Kestrel Motors signed a deal with Atlas Cables Ltd. The plant opens in May.",
         ["Kestrel Motors signed a deal with Atlas Cables Ltd.", "The plant opens in May."]),
-    bug("a legal form ending a sentence ('SA.') is taken for an abbreviation: the next sentence is glued on",
+    pytest.param(
         "fr", "Kestrel Motors a signé avec Atlas Câbles SA. Le site ouvrira en mai.",
         ["Kestrel Motors a signé avec Atlas Câbles SA.", "Le site ouvrira en mai."]),
-    bug("two spaces after a full stop or '!' keep the sentences together",
+    pytest.param(
         "en", "The plant is full!  Next year it doubles.", ["The plant is full!", "Next year it doubles."]),
-    bug("two spaces after a full stop keep the sentences together",
+    pytest.param(
         "fr", "L'usine tourne à plein.  Le groupe recrute.", ["L'usine tourne à plein.", "Le groupe recrute."]),
 ])
 def test_sentences_boundaries(parse, lang: str, text: str, expected: list[str]) -> None:

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import os
 import secrets
+import warnings
 from io import BytesIO
 from pathlib import Path
 
@@ -81,11 +82,15 @@ def union(dataset: Dataset) -> Graph:
 
 def serialize(dataset: Dataset, fmt: str, named: bool) -> bytes:
     """The bytes of ``dataset`` in rdflib format ``fmt``; the same dataset gives the same bytes."""
-    if fmt == "trig":
-        return _trig(dataset)
-    if fmt == "turtle":
-        return _write(ExactTurtleSerializer(union(dataset)))
-    data = (dataset if named else union(dataset)).serialize(format=fmt, encoding="utf-8")
+    with warnings.catch_warnings():
+        # rdflib 7's writers call its own deprecated Dataset API (contexts, default_context):
+        # nothing kg's users can act on.
+        warnings.filterwarnings("ignore", category=DeprecationWarning, module=r"rdflib\.")
+        if fmt == "trig":
+            return _write(ExactTrigSerializer(dataset))
+        if fmt == "turtle":
+            return _write(ExactTurtleSerializer(union(dataset)))
+        data = (dataset if named else union(dataset)).serialize(format=fmt, encoding="utf-8")
     if fmt in LINE_FORMATS:
         lines = sorted(line for line in data.split(b"\n") if line.strip())
         data = b"".join(line + b"\n" for line in lines)
@@ -118,10 +123,6 @@ class ExactTrigSerializer(_ExactLiterals, TrigSerializer):
         # The default graph last, as rdflib writes it; named graphs by name, not in set order.
         default = self.default_context
         self.contexts.sort(key=lambda graph: (graph.identifier == default, str(graph.identifier)))
-
-
-def _trig(dataset: Dataset) -> bytes:
-    return _write(ExactTrigSerializer(dataset))
 
 
 def _write(serializer: TurtleSerializer) -> bytes:

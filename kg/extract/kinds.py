@@ -45,6 +45,7 @@ PRODUCT_NOUNS = frozenset(  # a name right before one of these names a product: 
     "phone smartphone chip chips engine engines tyre tyres tire tires scooter motorcycle aircraft jet "
     "berline camionnette utilitaire camion camions autobus moteur moteurs vaccin médicament puce".split()
 )
+SUBSIDIARY_NOUNS = frozenset({"filiale", "subsidiary", "unit", "arm", "division", "branche"})
 HONORIFICS = frozenset({"m", "mr", "mrs", "ms", "mme", "mlle", "dr", "pr", "prof", "sir", "dame"})
 TOWN_PREPOSITIONS = {"fr": ("à",), "en": ()}  # French names a town after "à", a country after "en"
 TICKER_CUES = frozenset({"ticker", "symbol", "symbole", "code", "codes", "mnémonique"})
@@ -273,14 +274,15 @@ def _acts_as_company(doc: Doc, span: Span, lex: Lexicon) -> bool:
         if window.start_char + noun.end() >= doc[span.start].idx - 2:
             return True
     root = span.root
-    if root.dep_ in {"nsubj", "nsubj:pass", "nsubjpass"}:
-        verb = root.head  # "X opened a plant", "X est une filiale de Y"
+    before = doc[span.start - 1] if span.start > 0 else None
+    in_apposition = before is not None and (before.text == "," or lex.rx("roles").fullmatch(before.text))
+    if root.dep_ in {"nsubj", "nsubj:pass", "nsubjpass"} and not in_apposition:
+        verb = root.head  # "X opened a plant", "X est une filiale de Y" (not "the chairman, X, opened")
         objects = [c for c in verb.children if c.dep_ in {"obj", "dobj", "attr", "obl:arg"}]
         if lex.rx("site_verbs").fullmatch(verb.text) and any(lex.rx("site_nouns").fullmatch(o.text) for o in objects):
             return True
-        if any(lex.rx("subsidiary").match(" ".join(t.text for t in o.subtree)[len(o.left_edge.text):].strip() or o.text)
-               or o.lower_ in {"filiale", "subsidiary"} for o in objects):
-            return True
+        if any(o.lower_ in SUBSIDIARY_NOUNS for o in [verb, *objects]):
+            return True  # "X is a subsidiary of Y", "X est une filiale de Y" (copula: the noun heads)
     return False
 
 

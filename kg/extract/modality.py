@@ -45,6 +45,8 @@ def _scope(ctx: Context, sent: Span, cue: Span) -> range | list[int]:
     governs_sentence = root.dep_ in ROOT_DEPS or (root.head.dep_ in ROOT_DEPS and root.dep_ in {
         "aux", "aux:tense", "aux:pass", "neg", "advmod", "xcomp", "auxpass"})
     start, end = ctx.clause_of(cue.start)
+    if root.dep_ == "mark" or root.lower_ in {"if", "si", "unless", "whether"}:
+        return range(start, end)  # "If demand grows, X will build...": the condition hedges the whole
     if not governs_sentence:
         # The clause the cue belongs to: the subtree of the verb it bears on (its subject included:
         # "a second factory in X may follow"), within the cue's clause.

@@ -41,8 +41,10 @@ def _starts_sentence(doc: Doc, i: int) -> bool:
         j -= 1
     prev = doc[j]
     spaced = bool(doc[i - 1].whitespace_) or doc[i - 1].is_space or doc[i - 1].text in CLOSERS
-    if prev.text not in ENDS or not spaced:
+    if (prev.text not in ENDS and not (prev.text.endswith(".") and len(prev.text) > 1)) or not spaced:
         return False
+    if prev.text.endswith(".") and len(prev.text) > 1:  # "Ltd." as one token
+        return prev.text[:-1].lower() in LEGAL_ENDINGS and tok.lower_ in SENTENCE_OPENERS
     word = doc[j - 1] if j > 0 else None
     if prev.text == "." and word is not None and (word.lower_ in ABBREVIATIONS or (len(word.text) == 1 and word.text.isupper())):
         # "Co. Ltd" or "M. Dupont" go on; after a legal form, a determiner or pronoun starts anew

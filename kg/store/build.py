@@ -133,7 +133,7 @@ def registry_of(store: Store) -> StoredRegistry:
     """A registry holding every entity of ``store``, with its labels and names."""
     registry = StoredRegistry()
     found: dict[object, dict] = defaultdict(lambda: {"labels": [], "pref": {}, "names": set(), "types": set()})
-    for entity, type_, prop, name in store.ox.query(_NAMES_QUERY, use_default_graph_as_union=True):
+    for entity, type_, prop, name in store.ox.query(_NAMES_QUERY):
         seen = found[to_rdflib(entity)]
         seen["types"].add(_TYPE_NAMES[type_.value])
         seen["names"].add(name.value)

@@ -1,24 +1,31 @@
 """kg's persistent store: an embedded Oxigraph database (RocksDB) on disk, one named graph per report.
 
 A store is a folder holding a marker file, ``kg-store.json``, and the database in ``oxigraph/``.
-Each report is one named graph, ``kgr:report/<hash16>``, as in a built dataset. The store keeps
-a manifest of what it holds, file name -> content hash -> graph, as RDF in its default graph:
+What the database holds:
 
-    <graph> kg:fileName "acme-lyon.fr.txt" ; kg:contentHash "<sha256>" .
+- each report's graph, named ``kgr:report/<hash16>`` as in a built dataset;
+- the default graph: the merge of all report graphs (each triple once), kept up to date with
+  them. Oxigraph's "union default graph" is a bag, not a merge: a triple stated by a hundred
+  reports (an entity's type, its label) would match a hundred times, and a join of two such
+  patterns ten thousand times, where rdflib, like RDF's merge, gives one. Queries run on this
+  default graph, so they answer as on a graph file, and faster than over a union;
+- a manifest, in the graph ``kgr:store/manifest``: one entry per report file,
+  ``<graph> kg:fileName "acme-lyon.fr.txt" ; kg:contentHash "<sha256>"`` (the same two triples
+  are in the report's own graph). It lives in the database, so it survives restarts and
+  changes in the same transaction as the report it describes.
 
-Those two triples are also in the report's own graph, so a query over the union of the graphs
-sees nothing new, a ``GRAPH ?g`` pattern sees only reports, and tools that copy named graphs
-(``kg push``) leave the manifest behind. It lives in the database, so it survives restarts and
-changes in the same transaction as the report it describes.
+Adding a report is one SPARQL update, which Oxigraph applies in one RocksDB transaction (all of
+it or nothing): the graph of the file's previous version goes, with its triples that no other
+report states from the merge; the new graph and its triples come in; the manifest follows. A
+process killed during it leaves the store as it was before that report.
 
-Adding a report is one SPARQL update, which Oxigraph applies in one RocksDB transaction
-(all of it or nothing): drop the graph of the file's previous version, insert the new graph,
-update the manifest. A process killed during it leaves the store as it was before that report.
+Oxigraph stores typed literals by value, so literals read back out (exports, validation) pass
+through :class:`kg.store.terms.Restorer`, which puts back what kg wrote.
 
 Concurrency: a process writing a store holds an exclusive lock on its marker file, readers a
-shared one (``flock``, released when a process dies). RocksDB itself lets one process write, and
-reading while another writes is undefined behaviour in Oxigraph, so a query waits for no build:
-it fails at once with a message saying so.
+shared one (``flock``, released when a process dies). RocksDB lets one process write, and
+reading while another writes is undefined behaviour in Oxigraph, so a reader waits for no
+build: it fails at once with a message saying so.
 """
 from __future__ import annotations
 
@@ -34,9 +41,9 @@ from rdflib import Dataset, Graph, URIRef
 
 from kg.errors import GraphLoadError, KgError, QueryError
 from kg.export import LINE_FORMATS, check_target, format_for, write_atomic, write_graph
-from kg.namespaces import KG, PREFIXES, bind_prefixes
+from kg.namespaces import KG, KGR, PREFIXES, bind_prefixes
 from kg.sparql import QueryResult, _ask_result, _init_bindings, _prepare, _Renderer
-from kg.store.terms import TermCache, to_ox
+from kg.store.terms import OxCache, Restorer, TermCache, to_ox
 
 if TYPE_CHECKING:
     from kg.read import Report
@@ -45,7 +52,8 @@ MARKER = "kg-store.json"
 DATABASE = "oxigraph"
 FORMAT = {"format": "kg-store", "version": 1, "engine": "oxigraph"}
 FILE_NAME, CONTENT_HASH = ox.NamedNode(str(KG.fileName)), ox.NamedNode(str(KG.contentHash))
-MANIFEST = ox.DefaultGraph()
+MANIFEST = ox.NamedNode(str(KGR["store/manifest"]))
+MERGE = ox.DefaultGraph()
 
 # Graph files a store can be made from, for ``kg serve --graph`` (pyoxigraph parses them).
 FILE_FORMATS = {".ttl": ox.RdfFormat.TURTLE, ".trig": ox.RdfFormat.TRIG, ".nq": ox.RdfFormat.N_QUADS,
@@ -75,12 +83,12 @@ class Store:
     """
 
     def __init__(self, store: ox.Store, *, path: Path | None = None, lock: IO[bytes] | None = None,
-                 read_only: bool = False, managed: bool = True) -> None:
+                 read_only: bool = False, managed: bool = True, triples_only: bool = False) -> None:
         self.ox = store
         self.path = path
         self.read_only = read_only
-        self.managed = managed  # False: loaded from a graph file, whose default graph is data
-        self._lock = lock
+        self.managed = managed  # False: loaded from a graph file, without a manifest
+        self._triples_only = triples_only  # a file of triples: its data is the default graph
 
     # --- opening -----------------------------------------------------------------------------
 
@@ -120,7 +128,9 @@ class Store:
             store.bulk_load(path=str(path), format=fmt)
         except (SyntaxError, ValueError, OSError) as exc:
             raise GraphLoadError(path, f"invalid {path.suffix[1:]}: {one_line(exc)}") from None
-        return cls(store, path=path, read_only=True, managed=False)
+        triples_only = not any(True for _ in store.named_graphs())
+        store.update("INSERT { ?s ?p ?o } WHERE { GRAPH ?g { ?s ?p ?o } }")  # the merge
+        return cls(store, path=path, read_only=True, managed=False, triples_only=triples_only)
 
     def close(self) -> None:
         """Release the database and the lock (the store is unusable afterwards)."""
@@ -161,61 +171,73 @@ class Store:
 
     def add_report(self, report: Report, graph: Graph) -> None:
         """Put one report's graph in the store, in one transaction: the graph of the same file
-        name's previous version goes, the new one comes in, the manifest follows."""
+        name's previous version goes, the new one comes in, the merge and the manifest follow."""
         from kg.graph.iris import report_iri  # imports kg.extract, hence spaCy: not in the endpoint
 
         if self.read_only:
             raise KgError(f"{self}: opened read-only; cannot add {report.path.name}")
         name, iri = report.path.name, str(report_iri(report.content_hash))
-        triples = [ox.Triple(to_ox(s), to_ox(p), to_ox(o)) for s, p, o in graph]
-        entry = [ox.Triple(ox.NamedNode(iri), FILE_NAME, ox.Literal(name)),
-                 ox.Triple(ox.NamedNode(iri), CONTENT_HASH, ox.Literal(report.content_hash))]
-        steps = self._forget(name, keep=iri)
-        steps.append(f"INSERT DATA {{ GRAPH <{iri}> {{ {_ntriples(triples + entry)} }} {_ntriples(entry)} }}")
+        term = OxCache()
+        data = _ntriples([ox.Triple(term(s), term(p), term(o)) for s, p, o in graph])
+        entry = _ntriples([ox.Triple(ox.NamedNode(iri), FILE_NAME, ox.Literal(name)),
+                           ox.Triple(ox.NamedNode(iri), CONTENT_HASH, ox.Literal(report.content_hash))])
+        steps = self._forget(name, iri)
+        steps.append(f"INSERT DATA {{ GRAPH <{iri}> {{ {data} }} {data} GRAPH {MANIFEST} {{ {entry} }} }}")
         try:
             self.ox.update(" ;\n".join(steps))
         except (OSError, RuntimeError, SyntaxError) as exc:
             raise KgError(f"{self}: cannot add {name}: {one_line(exc)}") from None
 
-    def _forget(self, name: str, keep: str) -> list[str]:
-        """The update steps that remove file ``name`` from the store: its manifest entry, and
-        its graph unless another file shares it (same content) or it is ``keep``'s."""
+    def _forget(self, name: str, coming: str) -> list[str]:
+        """The update steps that take file ``name`` out of the store: its manifest entry, and its
+        graph unless another file still has it (same content). ``coming``: the graph that the
+        file's new version is about to fill (dropped too, so that it is refilled whole)."""
         steps = []
-        named = ox.Literal(name)
-        for quad in list(self.ox.quads_for_pattern(None, FILE_NAME, named, MANIFEST)):
-            graph = quad.subject
-            shared = any(q.object != named for q in self.ox.quads_for_pattern(graph, FILE_NAME, None, MANIFEST))
-            steps.append(f"DELETE DATA {{ {_ntriples([quad.triple])} GRAPH {graph} {{ {_ntriples([quad.triple])} }} }}")
-            if not shared:
-                hashes = [q.triple for q in self.ox.quads_for_pattern(graph, CONTENT_HASH, None, MANIFEST)]
-                steps.append(f"DELETE DATA {{ {_ntriples(hashes)} }}")
-                if graph.value != keep:
-                    steps.append(f"DROP SILENT GRAPH {graph}")
+        for quad in list(self.ox.quads_for_pattern(None, FILE_NAME, ox.Literal(name), MANIFEST)):
+            graph, entry = quad.subject, _ntriples([quad.triple])
+            steps.append(f"DELETE DATA {{ GRAPH {MANIFEST} {{ {entry} }} }}")
+            if self._other_names(graph, name):
+                # The graph stays for the other file: only this name's mention of it goes.
+                steps.append(f"DELETE DATA {{ GRAPH {graph} {{ {entry} }} }}")
+                steps.append(_unmerge(f"VALUES (?s ?p ?o) {{ ({quad.subject} {quad.predicate} {quad.object}) }}"))
+                continue
+            hashes = _ntriples([q.triple for q in self.ox.quads_for_pattern(graph, CONTENT_HASH, None, MANIFEST)])
+            steps.append(f"DELETE DATA {{ GRAPH {MANIFEST} {{ {hashes} }} }}")
+            steps.append(_unmerge(f"GRAPH {graph} {{ ?s ?p ?o }}", graph))
+            steps.append(f"DROP SILENT GRAPH {graph}")
         return steps
+
+    def _other_names(self, graph: ox.NamedNode, name: str) -> bool:
+        return any(q.object.value != name for q in self.ox.quads_for_pattern(graph, FILE_NAME, None, MANIFEST))
 
     # --- reading -----------------------------------------------------------------------------
 
     def graph_names(self) -> list[str]:
-        """The IRIs of the store's named graphs, sorted."""
-        return sorted(g.value for g in self.ox.named_graphs() if isinstance(g, ox.NamedNode))
+        """The IRIs of the store's report graphs (named graphs but the manifest), sorted."""
+        return sorted(g.value for g in self.ox.named_graphs() if isinstance(g, ox.NamedNode) and g != MANIFEST)
 
     def quads(self) -> Iterator[ox.Quad]:
-        """The store's data: its named graphs (and a graph file's default graph), not the manifest."""
+        """The store's data as Oxigraph keeps it: the report graphs (a file of triples: its
+        default graph), without the merge and the manifest."""
+        if self._triples_only:
+            yield from self.ox.quads_for_pattern(None, None, None, MERGE)
+            return
         for quad in self.ox.quads_for_pattern(None, None, None, None):
-            if not (self.managed and isinstance(quad.graph_name, ox.DefaultGraph)):
+            if not isinstance(quad.graph_name, ox.DefaultGraph) and quad.graph_name != MANIFEST:
                 yield quad
 
     def __len__(self) -> int:
-        """The number of quads of data (the manifest not counted)."""
-        total = len(self.ox)
-        if self.managed:
-            total -= sum(1 for _ in self.ox.quads_for_pattern(None, None, None, MANIFEST))
-        return total
+        """The number of quads of data (the merge and the manifest not counted)."""
+        return sum(1 for _ in self.quads())
 
     def query(self, sparql: str, bindings: Mapping[str, Any] | None = None) -> QueryResult:
-        """Run a SELECT or ASK query over the union of the store's graphs, as
+        """Run a SELECT or ASK query over the merge of the store's graphs, as
         :func:`kg.sparql.run_query` does over a graph file: same prefixes, same bindings, same
-        errors and the same rendering of every cell; only the engine differs."""
+        errors and the same rendering of every cell; only the engine differs.
+
+        Bindings become pyoxigraph substitutions, which only take variables the query
+        projects (``SELECT *`` projects them all).
+        """
         prepared, declared = _prepare(sparql, PREFIX_GRAPH)
         kind = prepared.algebra.name
         if kind in ("ConstructQuery", "DescribeQuery"):
@@ -223,17 +245,13 @@ class Store:
                              "run it on the endpoint (kg serve)")
         substitutions = {ox.Variable(name): to_ox(term)
                          for name, term in _init_bindings(bindings, prepared).items()}
-        answer = self._run(sparql, has_dataset=bool(prepared.algebra.get("datasetClause")),
-                           substitutions=substitutions or None)
+        answer = self._run(sparql, substitutions=substitutions or None)
         if isinstance(answer, ox.QueryBoolean):
             return _ask_result(bool(answer))
         render = _Renderer([declared, PREFIXES, prepared.prologue.namespace_manager.namespaces()])
         return _rendered(answer, render)
 
-    def _run(self, sparql: str, *, has_dataset: bool, **options: Any) -> Any:
-        # The union flag would override the query's FROM clauses: set it only when there are none.
-        if not has_dataset:
-            options["use_default_graph_as_union"] = True
+    def _run(self, sparql: str, **options: Any) -> Any:
         try:
             return self.ox.query(sparql, prefixes=QUERY_PREFIXES, **options)
         except SyntaxError as exc:
@@ -248,8 +266,8 @@ class Store:
         :func:`kg.sparql.load_graph` gives a graph file: for validation and exports."""
         dataset = bind_prefixes(Dataset(default_union=True))
         graphs: dict[ox.NamedNode | ox.BlankNode | ox.DefaultGraph, Graph] = {}
-        term = TermCache()
-        for quad in self.quads():
+        term, restore = TermCache(), Restorer()
+        for quad in map(restore, self.quads()):
             target = graphs.get(quad.graph_name)
             if target is None:
                 name = quad.graph_name
@@ -266,7 +284,8 @@ class Store:
         if fmt not in LINE_FORMATS:
             return write_graph(self.dataset(), path)
         # N-Triples and N-Quads: pyoxigraph writes each statement as rdflib does, 40x faster.
-        items: Iterable[ox.Quad | ox.Triple] = self.quads() if named else (q.triple for q in self.quads())
+        quads = map(Restorer(), self.quads())
+        items: Iterable[ox.Quad | ox.Triple] = quads if named else (q.triple for q in quads)
         lines = ox.serialize(items, format=ox.RdfFormat.N_QUADS if named else ox.RdfFormat.N_TRIPLES)
         write_atomic(path, b"".join(line + b"\n" for line in sorted(set(lines.splitlines())) if line))
         return path
@@ -278,6 +297,14 @@ def _rendered(solutions: ox.QuerySolutions, render: _Renderer) -> QueryResult:
     terms = tuple(tuple(term(value) for value in solution) for solution in solutions)
     rows = tuple(tuple(render(t) for t in row) for row in terms)
     return QueryResult(variables, rows, terms)
+
+
+def _unmerge(pattern: str, graph: ox.NamedNode | None = None) -> str:
+    """The update step that deletes from the merge the triples matched by ``pattern`` that no
+    report graph other than ``graph`` states."""
+    others = f"{MANIFEST}, {graph}" if graph is not None else f"{MANIFEST}"
+    return (f"DELETE {{ ?s ?p ?o }} WHERE {{ {pattern} FILTER NOT EXISTS {{ GRAPH ?other {{ ?s ?p ?o }} "
+            f"FILTER (?other NOT IN ({others})) }} }}")
 
 
 def _ntriples(triples: list[ox.Triple]) -> str:

@@ -69,7 +69,7 @@ def answer(store: Store, request: QueryRequest, max_rows: int = 0) -> Answer:
         return Answer.error(406, f"no format of Accept: {request.accept} answers a {checked.kind} query; "
                                  f"ask for one of {media}")
     try:
-        found = store.ox.query(request.query, prefixes=QUERY_PREFIXES, **_dataset(request, checked.has_dataset))
+        found = store.ox.query(request.query, prefixes=QUERY_PREFIXES, **_dataset(request))
         return _serialized(found, fmt, max_rows)
     except SyntaxError as exc:
         return Answer.error(400, f"invalid SPARQL: {one_line(exc)}")
@@ -98,15 +98,14 @@ def _graph_test(store: Store):
     return has_graph
 
 
-def _dataset(request: QueryRequest, query_names_graphs: bool) -> dict[str, Any]:
-    """pyoxigraph's dataset options. The protocol's parameters override the query's FROM
-    clauses (SPARQL 1.1 Protocol, 2.1.4); with neither, the default graph is the union of all."""
-    if request.default_graphs or request.named_graphs:
-        return {"default_graph": [ox.NamedNode(iri) for iri in request.default_graphs],
-                "named_graphs": [ox.NamedNode(iri) for iri in request.named_graphs]}
-    if query_names_graphs:
+def _dataset(request: QueryRequest) -> dict[str, Any]:
+    """pyoxigraph's dataset options: the protocol's parameters override the query's FROM
+    clauses (SPARQL 1.1 Protocol, 2.1.4); with neither, the default graph is the store's merge
+    of its report graphs."""
+    if not (request.default_graphs or request.named_graphs):
         return {}
-    return {"use_default_graph_as_union": True}
+    return {"default_graph": [ox.NamedNode(iri) for iri in request.default_graphs],
+            "named_graphs": [ox.NamedNode(iri) for iri in request.named_graphs]}
 
 
 def _serialized(found: Any, fmt: results.Format, max_rows: int) -> Answer:

@@ -42,10 +42,6 @@ class CheckedQuery:
     from_graphs: tuple[str, ...] = ()
     from_named: tuple[str, ...] = ()
 
-    @property
-    def has_dataset(self) -> bool:
-        return bool(self.from_graphs or self.from_named)
-
 
 def check_query(text: str, prefixes: Graph, has_graph: Callable[[str], bool]) -> CheckedQuery:
     """Parse ``text`` and refuse what the endpoint must not run.

@@ -1,0 +1,1 @@
+"""Documentation kg generates: the ontology's page (:mod:`kg.docs.ontology`)."""
