@@ -195,5 +195,15 @@ def facts(graph: Path) -> None:
     click.echo(facts_tsv(load_graph(graph)), nl=False)
 
 
+# Commands that live beside the part of kg they drive.
+from kg.docs.ontology import ontology_docs  # noqa: E402
+from kg.export.commands import export  # noqa: E402
+from kg.viz.commands import viz  # noqa: E402
+
+main.add_command(export)
+main.add_command(viz)
+main.add_command(ontology_docs)
+
+
 if __name__ == "__main__":
     main()

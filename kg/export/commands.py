@@ -7,20 +7,23 @@ from __future__ import annotations
 from collections.abc import Callable
 from functools import wraps
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
-from rdflib import Dataset
 
 from kg.errors import KgError
-from kg.export import FORMATS, check_target, write_graph
 
-# Suffixes kg export writes beyond the graph formats of kg.export.FORMATS.
+if TYPE_CHECKING:  # rdflib loads when a graph is exported, not with kg's CLI
+    from rdflib import Dataset
+
+# The RDF formats of kg.export.FORMATS (tests check that the two agree), and the others.
+GRAPH_SUFFIXES = (".nq", ".nt", ".rdf", ".trig", ".ttl", ".xml")
 EXTRA_SUFFIXES: dict[str, str] = {
     ".jsonld": "JSON-LD with a compact @context",
     ".csv": "the facts view (subject, relation, object, qualifier)",
     ".graphml": "the networkx view, for Gephi and Cytoscape",
 }
-SUFFIXES = tuple(sorted(set(FORMATS) | set(EXTRA_SUFFIXES)))
+SUFFIXES = tuple(sorted((*GRAPH_SUFFIXES, *EXTRA_SUFFIXES)))
 
 
 def check_export_target(path: Path | str) -> Path:
@@ -33,8 +36,11 @@ def check_export_target(path: Path | str) -> Path:
         if path.is_dir():
             raise KgError(f"{path}: is a folder; give the path of a file to write")
         return path
-    if path.suffix.lower() not in FORMATS:
-        raise KgError(f"{path}: unknown export format {path.suffix or '(no suffix)'!r}; use one of {', '.join(SUFFIXES)}")
+    if path.suffix.lower() not in GRAPH_SUFFIXES:
+        known = ", ".join(SUFFIXES)
+        raise KgError(f"{path}: unknown export format {path.suffix or '(no suffix)'!r}; use one of {known}")
+    from kg.export import check_target
+
     return check_target(path)
 
 
@@ -54,6 +60,8 @@ def write_export(data: Dataset, path: Path | str) -> Path:
         from kg.analysis.networkx import to_networkx, write_graphml
 
         return write_graphml(to_networkx(data), path)
+    from kg.export import write_graph
+
     return write_graph(data, path)
 
 

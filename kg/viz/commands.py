@@ -8,16 +8,19 @@ from __future__ import annotations
 from collections.abc import Callable
 from functools import wraps
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
-import networkx as nx
 
 from kg.errors import KgError
+
+if TYPE_CHECKING:  # networkx, rdflib and matplotlib load when a picture is drawn, not with kg's CLI
+    import networkx as nx
 
 PICTURE_FORMATS = ("html", "png", "svg", "pdf")
 
 
-def picture_format(path: Path, fmt: str | None, as_map: bool = False) -> str:
+def output_format(path: Path, fmt: str | None, as_map: bool = False) -> str:
     """The format to draw ``path`` in: ``fmt``, else its suffix; raises on one kg cannot draw."""
     fmt = (fmt or path.suffix.lstrip(".")).lower()
     if fmt == "htm":
@@ -38,7 +41,7 @@ def write_picture(graph: nx.MultiDiGraph, path: Path | str, *, fmt: str | None =
     ``as_map``: the sites and headquarters on a map rather than the graph.
     """
     path = Path(path)
-    fmt = picture_format(path, fmt, as_map)
+    fmt = output_format(path, fmt, as_map)
     if as_map:
         from kg.viz.map import draw_map
 
@@ -88,7 +91,7 @@ def viz(graph: Path, output: Path, fmt: str | None, as_map: bool, provenance: bo
     from kg.sparql import load_graph
 
     # What can fail without reading the graph fails first.
-    picture_format(output, fmt, as_map)
+    output_format(output, fmt, as_map)
     folder = output.parent if str(output.parent) else Path(".")
     if not folder.is_dir():
         raise KgError(f"{output}: the folder {folder} does not exist")

@@ -138,7 +138,7 @@ _PAGE = """<!DOCTYPE html>
   #legend span::before { content: ""; display: inline-block; width: .8em; height: .8em;
            border-radius: 50%; margin-right: .3em; background: var(--c); vertical-align: -1px; }
   #graph { flex: 1; min-height: 400px; }
-  .kg-hover { white-space: pre-wrap; max-width: 32rem; font-size: .8rem; }
+  .kg-hover { white-space: pre-wrap; max-width: 32rem; font: .8rem system-ui, sans-serif; }
   details { font-size: .8rem; padding: 0 .8rem .4rem; max-height: 30vh; overflow: auto; }
 </style>
 </head>

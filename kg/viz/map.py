@@ -13,14 +13,13 @@ import math
 from dataclasses import dataclass
 from functools import cache
 from importlib.resources import files
-from io import BytesIO
 from pathlib import Path
 from typing import Any
 
 import networkx as nx
 
 from kg.errors import KgError
-from kg.viz.png import PICTURE_FORMATS, _metadata
+from kg.viz.png import picture_format, save_figure
 
 Ring = list[tuple[float, float]]
 # Qualitative colours (matplotlib's "tab10"), one per company, in the order of their labels.
@@ -150,27 +149,21 @@ def draw_map(graph: nx.MultiDiGraph, path: Path | str, *, title: str = "Sites an
     from matplotlib.figure import Figure
 
     path = Path(path)
-    fmt = (fmt or path.suffix.lstrip(".")).lower()
-    if fmt not in PICTURE_FORMATS:
-        raise KgError(f"{path}: cannot draw a map as {fmt or '(no suffix)'!r}; use one of {', '.join(PICTURE_FORMATS)}")
+    fmt = picture_format(path, fmt)
     points = placed(graph)
     if not points:
         raise KgError("no site or headquarters in the graph has coordinates: nothing to map")
     west, east, south, north = extent(points)
     ratio = (east - west) * math.cos(math.radians((south + north) / 2)) / (north - south)
-    figure = Figure(figsize=(11, 11 / ratio + 1.2), dpi=100, layout="constrained")
+    rows = math.ceil(len({p.company for p in points}) / 4)  # of the legend, under the map
+    figure = Figure(figsize=(11, 11 / ratio + 1.0 + 0.25 * rows), dpi=100, layout="constrained")
     axes = figure.add_subplot()
     _draw_map(axes, points, (west, east, south, north))
     axes.set_title(title)
     figure.legend(loc="outside lower center", fontsize=8, frameon=False,
                   ncols=min(len({p.company for p in points}), 4),
                   title="● site   ★ headquarters   - - from headquarters to site", title_fontsize=8)
-    from kg.export import write_atomic
-
-    out = BytesIO()
-    figure.savefig(out, format=fmt, metadata=_metadata(fmt))
-    write_atomic(path, out.getvalue())
-    return path
+    return save_figure(figure, path, fmt)
 
 
 def _draw_map(axes, points: list[Placed], bounds: tuple[float, float, float, float]) -> None:
@@ -202,8 +195,11 @@ def _draw_company(axes, points: list[Placed], color: str) -> None:
         for site in sites:
             axes.plot([head.longitude, site.longitude], [head.latitude, site.latitude],
                       color=color, linewidth=0.8, linestyle="--", alpha=0.6)
-    axes.scatter([p.longitude for p in sites], [p.latitude for p in sites], s=60, color=color,
-                 edgecolors="white", linewidths=0.8, zorder=3, label=points[0].company)
-    axes.scatter([p.longitude for p in heads], [p.latitude for p in heads], s=140, marker="*",
-                 color=color, edgecolors="white", linewidths=0.6, zorder=3,
-                 label=None if sites else points[0].company)
+    # One legend entry a company: its sites, else its headquarters.
+    if sites:
+        axes.scatter([p.longitude for p in sites], [p.latitude for p in sites], s=60, color=color,
+                     edgecolors="white", linewidths=0.8, zorder=3, label=points[0].company)
+    if heads:
+        axes.scatter([p.longitude for p in heads], [p.latitude for p in heads], s=140, marker="*",
+                     color=color, edgecolors="white", linewidths=0.6, zorder=3,
+                     label=None if sites else points[0].company)

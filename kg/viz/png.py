@@ -6,6 +6,7 @@ page. The layout is networkx's spring layout with a fixed seed: the same graph, 
 """
 from __future__ import annotations
 
+from io import BytesIO
 from pathlib import Path
 
 import networkx as nx
@@ -35,7 +36,7 @@ def draw_graph(graph: nx.MultiDiGraph, path: Path | str, *, title: str = "kg gra
     from matplotlib.figure import Figure  # no pyplot: no global state, no display needed
 
     path = Path(path)
-    fmt = _format(path, fmt)
+    fmt = picture_format(path, fmt)
     size = min(8 + len(graph) / 12, 30)
     figure = Figure(figsize=(size * 1.3, size), dpi=100, layout="constrained")
     axes = figure.add_subplot()
@@ -43,25 +44,31 @@ def draw_graph(graph: nx.MultiDiGraph, path: Path | str, *, title: str = "kg gra
     axes.set_title(title)
     if len(graph):
         _draw(graph, axes)
-    from kg.export import write_atomic
-    from io import BytesIO
-
-    out = BytesIO()
-    # No date in the file: the same graph gives the same bytes.
-    figure.savefig(out, format=fmt, metadata=_metadata(fmt))
-    write_atomic(path, out.getvalue())
-    return path
+    return save_figure(figure, path, fmt)
 
 
-def _format(path: Path, fmt: str | None) -> str:
+def picture_format(path: Path, fmt: str | None) -> str:
+    """``fmt``, else the suffix of ``path``: one of :data:`PICTURE_FORMATS`, or KgError."""
     fmt = (fmt or path.suffix.lstrip(".")).lower()
     if fmt not in PICTURE_FORMATS:
-        raise KgError(f"{path}: cannot draw a picture as {fmt or '(no suffix)'!r}; use one of {', '.join(PICTURE_FORMATS)}")
+        known = ", ".join(PICTURE_FORMATS)
+        raise KgError(f"{path}: cannot draw a picture as {fmt or '(no suffix)'!r}; use one of {known}")
     return fmt
 
 
-def _metadata(fmt: str) -> dict[str, None]:
-    return {"svg": {"Date": None}, "pdf": {"CreationDate": None}}.get(fmt, {})
+def save_figure(figure, path: Path, fmt: str) -> Path:
+    """Write a matplotlib figure to ``path``, atomically; the same figure, the same bytes."""
+    import matplotlib
+
+    from kg.export import write_atomic
+
+    out = BytesIO()
+    # No date in the file, and SVG ids from a fixed salt rather than a random one.
+    metadata = {"svg": {"Date": None}, "pdf": {"CreationDate": None}}.get(fmt, {})
+    with matplotlib.rc_context({"svg.hashsalt": "kg"}):
+        figure.savefig(out, format=fmt, metadata=metadata)
+    write_atomic(path, out.getvalue())
+    return path
 
 
 def _draw(graph: nx.MultiDiGraph, axes) -> None:
