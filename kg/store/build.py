@@ -7,6 +7,8 @@ with one entity registry. What the store adds:
   extracted (the costly part), so a second run over an unchanged corpus only reads files;
 - a report whose file name the store holds with other content replaces that version's graph,
   and nothing else (:meth:`kg.store.Store.add_report`);
+- a report with the same text as another (in the store, or earlier in the build) under another
+  file name is built once, and noted in ``duplicates``, as the pipeline does;
 - the entity registry starts from the entities already in the store, so that a report added
   today gives "Acme" the IRI and label a report of last month gave it, as a build of the whole
   corpus would.
@@ -52,16 +54,25 @@ def build_into_store(inputs: Iterable[Path | str], store: Store, *, lang: str | 
 
     result = StoreBuildResult(dataset=new_dataset())
     registry = _Lazy(lambda: registry_of(store))  # read from the store when first needed
-    names: dict[str, Path] = {}
+    names: dict[str, Path] = {}  # file name -> the report of this build that has it
+    texts: dict[str, Path] = {}  # content hash -> the report of this build built with that text
     for path in _sources(inputs, result.failures):
         try:
             report = read_report(path, lang=lang)
             _claim_name(names, report)
             graph = None
-            if store.has_report(report.path.name, report.content_hash):
+            holder = store.file_with(report.content_hash)
+            if holder == report.path.name:
                 result.skipped.append(report)
+            elif holder is not None or report.content_hash in texts:
+                # The same text under another name: built once, as kg.pipeline does. The file's
+                # previous text, if the store had it, is no longer what the file says.
+                same = holder or texts[report.content_hash]
+                result.duplicates.append(Failure(path, f"{path}: same text as {same}; built once"))
+                store.remove_report(report.path.name)
             else:
                 graph = build_graph(report, extract(report.text, report.lang), registry.get())
+                texts[report.content_hash] = path
         except KgError as exc:
             result.failures.append(Failure(path, str(exc)))
         except Exception as exc:  # a bug must not cost the other reports their graph

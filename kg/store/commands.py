@@ -40,6 +40,8 @@ def build_store(inputs: Iterable[Path], folder: Path, *, output: Path | None, la
         result = build_into_store(inputs, store, lang=lang, on_report=on_report)
         for failure in result.failures:
             click.echo(f"kg: {failure}", err=True)
+        for duplicate in result.duplicates:
+            click.echo(f"kg: note: {duplicate}", err=True)
         click.echo(_summary(result, folder), err=True)
         if output is not None:
             store.dump(output)

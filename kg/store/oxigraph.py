@@ -40,7 +40,7 @@ import pyoxigraph as ox
 from rdflib import Dataset, Graph, URIRef
 
 from kg.errors import GraphLoadError, KgError, QueryError
-from kg.export import LINE_FORMATS, check_target, format_for, write_atomic, write_graph
+from kg.export import check_target, write_atomic, write_graph
 from kg.namespaces import KG, KGR, PREFIXES, bind_prefixes
 from kg.sparql import QueryResult, _ask_result, _init_bindings, _prepare, _Renderer
 from kg.store.terms import OxCache, Restorer, TermCache, to_ox
@@ -89,6 +89,7 @@ class Store:
         self.read_only = read_only
         self.managed = managed  # False: loaded from a graph file, without a manifest
         self._triples_only = triples_only  # a file of triples: its data is the default graph
+        self._lock = lock
 
     # --- opening -----------------------------------------------------------------------------
 
@@ -169,46 +170,59 @@ class Store:
                 found.append(StoredReport(quad.object.value, hashed.object.value, quad.subject.value))
         return sorted(found)
 
+    def file_with(self, content_hash: str) -> str | None:
+        """The file name under which the store holds a report of this content, or None."""
+        for quad in self.ox.quads_for_pattern(None, CONTENT_HASH, ox.Literal(content_hash), MANIFEST):
+            for named in self.ox.quads_for_pattern(quad.subject, FILE_NAME, None, MANIFEST):
+                return named.object.value
+        return None
+
     def add_report(self, report: Report, graph: Graph) -> None:
         """Put one report's graph in the store, in one transaction: the graph of the same file
-        name's previous version goes, the new one comes in, the merge and the manifest follow."""
+        name's previous version goes, the new one comes in, the merge and the manifest follow.
+
+        The same text under another file name is refused (KgError), as a build builds it once:
+        a report's graph names one file.
+        """
         from kg.graph.iris import report_iri  # imports kg.extract, hence spaCy: not in the endpoint
 
-        if self.read_only:
-            raise KgError(f"{self}: opened read-only; cannot add {report.path.name}")
         name, iri = report.path.name, str(report_iri(report.content_hash))
+        if self.read_only:
+            raise KgError(f"{self}: opened read-only; cannot add {name}")
+        holder = self.file_with(report.content_hash)
+        if holder not in (None, name):
+            raise KgError(f"{report.path}: same text as {holder}, already in the store; built once")
         term = OxCache()
         data = _ntriples([ox.Triple(term(s), term(p), term(o)) for s, p, o in graph])
         entry = _ntriples([ox.Triple(ox.NamedNode(iri), FILE_NAME, ox.Literal(name)),
                            ox.Triple(ox.NamedNode(iri), CONTENT_HASH, ox.Literal(report.content_hash))])
-        steps = self._forget(name, iri)
+        steps = self._forget(name)
         steps.append(f"INSERT DATA {{ GRAPH <{iri}> {{ {data} }} {data} GRAPH {MANIFEST} {{ {entry} }} }}")
         try:
             self.ox.update(" ;\n".join(steps))
         except (OSError, RuntimeError, SyntaxError) as exc:
             raise KgError(f"{self}: cannot add {name}: {one_line(exc)}") from None
 
-    def _forget(self, name: str, coming: str) -> list[str]:
-        """The update steps that take file ``name`` out of the store: its manifest entry, and its
-        graph unless another file still has it (same content). ``coming``: the graph that the
-        file's new version is about to fill (dropped too, so that it is refilled whole)."""
+    def remove_report(self, file_name: str) -> bool:
+        """Take the report ``file_name`` out of the store, in one transaction; whether it was there."""
+        if self.read_only:
+            raise KgError(f"{self}: opened read-only; cannot remove {file_name}")
+        steps = self._forget(file_name)
+        if steps:
+            self.ox.update(" ;\n".join(steps))
+        return bool(steps)
+
+    def _forget(self, name: str) -> list[str]:
+        """The update steps that take file ``name`` out of the store: its manifest entry, its
+        graph, and the triples of its graph that no other report states from the merge."""
         steps = []
         for quad in list(self.ox.quads_for_pattern(None, FILE_NAME, ox.Literal(name), MANIFEST)):
-            graph, entry = quad.subject, _ntriples([quad.triple])
+            graph = quad.subject
+            entry = _ntriples([q.triple for q in self.ox.quads_for_pattern(graph, None, None, MANIFEST)])
             steps.append(f"DELETE DATA {{ GRAPH {MANIFEST} {{ {entry} }} }}")
-            if self._other_names(graph, name):
-                # The graph stays for the other file: only this name's mention of it goes.
-                steps.append(f"DELETE DATA {{ GRAPH {graph} {{ {entry} }} }}")
-                steps.append(_unmerge(f"VALUES (?s ?p ?o) {{ ({quad.subject} {quad.predicate} {quad.object}) }}"))
-                continue
-            hashes = _ntriples([q.triple for q in self.ox.quads_for_pattern(graph, CONTENT_HASH, None, MANIFEST)])
-            steps.append(f"DELETE DATA {{ GRAPH {MANIFEST} {{ {hashes} }} }}")
-            steps.append(_unmerge(f"GRAPH {graph} {{ ?s ?p ?o }}", graph))
+            steps.append(_unmerge(graph))
             steps.append(f"DROP SILENT GRAPH {graph}")
         return steps
-
-    def _other_names(self, graph: ox.NamedNode, name: str) -> bool:
-        return any(q.object.value != name for q in self.ox.quads_for_pattern(graph, FILE_NAME, None, MANIFEST))
 
     # --- reading -----------------------------------------------------------------------------
 
@@ -222,13 +236,16 @@ class Store:
         if self._triples_only:
             yield from self.ox.quads_for_pattern(None, None, None, MERGE)
             return
-        for quad in self.ox.quads_for_pattern(None, None, None, None):
-            if not isinstance(quad.graph_name, ox.DefaultGraph) and quad.graph_name != MANIFEST:
-                yield quad
+        for graph in sorted(self.ox.named_graphs(), key=str):
+            if graph != MANIFEST:
+                yield from self.ox.quads_for_pattern(None, None, None, graph)
 
     def __len__(self) -> int:
         """The number of quads of data (the merge and the manifest not counted)."""
-        return sum(1 for _ in self.quads())
+        where = ("{ ?s ?p ?o }" if self._triples_only
+                 else f"{{ GRAPH ?g {{ ?s ?p ?o }} FILTER (?g != {MANIFEST}) }}")
+        (count,), = self.ox.query(f"SELECT (COUNT(*) AS ?n) WHERE {where}")  # counted in Rust
+        return int(count.value)
 
     def query(self, sparql: str, bindings: Mapping[str, Any] | None = None) -> QueryResult:
         """Run a SELECT or ASK query over the merge of the store's graphs, as
@@ -243,13 +260,12 @@ class Store:
         if kind in ("ConstructQuery", "DescribeQuery"):
             raise QueryError(f"a {kind[:-5].upper()} query answers with a graph, not a table; "
                              "run it on the endpoint (kg serve)")
-        substitutions = {ox.Variable(name): to_ox(term)
-                         for name, term in _init_bindings(bindings, prepared).items()}
-        answer = self._run(sparql, substitutions=substitutions or None)
+        answer = self._run(sparql, substitutions=_substitutions(bindings, prepared) or None)
         if isinstance(answer, ox.QueryBoolean):
             return _ask_result(bool(answer))
         render = _Renderer([declared, PREFIXES, prepared.prologue.namespace_manager.namespaces()])
-        return _rendered(answer, render)
+        # Columns in rdflib's order, which for SELECT * is the order of first appearance.
+        return _rendered(answer, render, [str(var) for var in prepared.algebra.get("PV") or ()])
 
     def _run(self, sparql: str, **options: Any) -> Any:
         try:
@@ -266,45 +282,52 @@ class Store:
         :func:`kg.sparql.load_graph` gives a graph file: for validation and exports."""
         dataset = bind_prefixes(Dataset(default_union=True))
         graphs: dict[ox.NamedNode | ox.BlankNode | ox.DefaultGraph, Graph] = {}
-        term, restore = TermCache(), Restorer()
-        for quad in map(restore, self.quads()):
-            target = graphs.get(quad.graph_name)
-            if target is None:
-                name = quad.graph_name
-                target = graphs[name] = (dataset.default_context if isinstance(name, ox.DefaultGraph)
-                                         else dataset.graph(term(name)))
-            target.add((term(quad.subject), term(quad.predicate), term(quad.object)))
+        term = TermCache()
+
+        def graph_of(name: ox.NamedNode | ox.BlankNode | ox.DefaultGraph) -> Graph:
+            if name not in graphs:
+                graphs[name] = (dataset.default_context if isinstance(name, ox.DefaultGraph)
+                                else dataset.graph(term(name)))
+            return graphs[name]
+
+        # addN: one call into rdflib's store for all quads, not one per triple.
+        dataset.store.addN((term(q.subject), term(q.predicate), term(q.object), graph_of(q.graph_name))
+                           for q in map(Restorer(), self.quads()))
         return dataset
 
     def dump(self, path: Path | str) -> Path:
-        """Write the store's data to a graph file, atomically, in the format of its suffix, with
-        the bytes :func:`kg.export.write_graph` writes for the same data."""
-        path = check_target(path)
-        fmt, named = format_for(path)
-        if fmt not in LINE_FORMATS:
-            return write_graph(self.dataset(), path)
-        # N-Triples and N-Quads: pyoxigraph writes each statement as rdflib does, 40x faster.
-        quads = map(Restorer(), self.quads())
-        items: Iterable[ox.Quad | ox.Triple] = quads if named else (q.triple for q in quads)
-        lines = ox.serialize(items, format=ox.RdfFormat.N_QUADS if named else ox.RdfFormat.N_TRIPLES)
-        write_atomic(path, b"".join(line + b"\n" for line in sorted(set(lines.splitlines())) if line))
-        return path
+        """Write the store's data to a graph file, atomically, in the format of its suffix: the
+        bytes :func:`kg.export.write_graph` writes for the same graphs. (Through rdflib, ~25,000
+        triples a second: pyoxigraph's writers are 40 times faster but escape literals otherwise.)"""
+        return write_graph(self.dataset(), check_target(path))
 
 
-def _rendered(solutions: ox.QuerySolutions, render: _Renderer) -> QueryResult:
-    variables = tuple(v.value for v in solutions.variables)
+def _rendered(solutions: ox.QuerySolutions, render: _Renderer, order: list[str]) -> QueryResult:
+    found = [v.value for v in solutions.variables]
+    variables = tuple(order) if sorted(order) == sorted(found) else tuple(found)
+    columns = [found.index(var) for var in variables]
     term = TermCache()
-    terms = tuple(tuple(term(value) for value in solution) for solution in solutions)
+    terms = tuple(tuple(term(solution[i]) for i in columns) for solution in solutions)
     rows = tuple(tuple(render(t) for t in row) for row in terms)
     return QueryResult(variables, rows, terms)
 
 
-def _unmerge(pattern: str, graph: ox.NamedNode | None = None) -> str:
-    """The update step that deletes from the merge the triples matched by ``pattern`` that no
-    report graph other than ``graph`` states."""
-    others = f"{MANIFEST}, {graph}" if graph is not None else f"{MANIFEST}"
-    return (f"DELETE {{ ?s ?p ?o }} WHERE {{ {pattern} FILTER NOT EXISTS {{ GRAPH ?other {{ ?s ?p ?o }} "
-            f"FILTER (?other NOT IN ({others})) }} }}")
+def _substitutions(bindings: Mapping[str, Any] | None, prepared: Any) -> dict[ox.Variable, Any]:
+    """``bindings`` as pyoxigraph substitutions, read as :func:`kg.sparql.run_query` reads them."""
+    init = _init_bindings(bindings, prepared)
+    projected = {str(var) for var in prepared.algebra.get("PV") or ()}
+    for name in init:
+        if name not in projected:
+            raise QueryError(f"cannot bind ?{name} on a store: pyoxigraph binds only the variables a "
+                             f"query selects; add ?{name} to its SELECT")
+    return {ox.Variable(name): to_ox(term) for name, term in init.items()}
+
+
+def _unmerge(graph: ox.NamedNode) -> str:
+    """The update step that deletes from the merge the triples of ``graph`` that no other
+    report graph states."""
+    return (f"DELETE {{ ?s ?p ?o }} WHERE {{ GRAPH {graph} {{ ?s ?p ?o }} FILTER NOT EXISTS {{ "
+            f"GRAPH ?other {{ ?s ?p ?o }} FILTER (?other NOT IN ({MANIFEST}, {graph})) }} }}")
 
 
 def _ntriples(triples: list[ox.Triple]) -> str:

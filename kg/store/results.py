@@ -116,9 +116,12 @@ def table(fmt: Format, variables: Sequence[str], rows: Iterable[Sequence[OxTerm 
 def _json(variables: list[str], rows: Iterable[Sequence[OxTerm | None]], partial: bool) -> bytes:
     bindings = [{var: _json_term(term) for var, term in zip(variables, row) if term is not None}
                 for row in rows]
-    document: dict[str, Any] = {"head": {"vars": variables}, "results": {"bindings": bindings}}
+    document: dict[str, Any] = {"head": {"vars": variables}}
     if partial:
-        document["partial"] = True  # not in the W3C format; clients that do not know it ignore it
+        # Not in the W3C format: clients that do not know it skip it. Before "results", as
+        # streaming parsers (pyoxigraph's) refuse anything after the bindings.
+        document["partial"] = True
+    document["results"] = {"bindings": bindings}
     return json.dumps(document, ensure_ascii=False).encode("utf-8")
 
 
