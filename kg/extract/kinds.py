@@ -302,6 +302,11 @@ def _consistent_orgs(doc: Doc, mentions: list[Mention], dateline: tuple[int, int
     """A name that is an organization somewhere, or begins a longer organization's name, is an
     organization wherever it is not plainly a place (a place label, a locative before it, the
     dateline, or a large town of that very name)."""
+    towns = {fold(m.text): m.place for m in mentions if m.place is not None and m.type == "City"
+             and (m.label in PLACE_LABELS or (m.start > 0 and doc[m.start - 1].lower_ in LOCATIVE))}
+    for m in mentions:  # a guess ("Sines est relié...") yields to "à Sines" elsewhere
+        if m.type in ("Organization", "Other") and m.confidence <= 0.6 and fold(m.text) in towns:
+            m.type, m.place, m.confidence = "City", towns[fold(m.text)], 0.8
     orgs = {fold(m.text) for m in mentions if m.type == "Organization"}
     firsts = {o.split()[0] for o in orgs if len(o.split()) > 1}
     for m in mentions:

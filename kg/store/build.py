@@ -67,7 +67,7 @@ def build_into_store(inputs: Iterable[Path | str], store: Store, *, lang: str | 
             elif holder is not None or report.content_hash in texts:
                 # The same text under another name: built once, as kg.pipeline does. The file's
                 # previous text, if the store had it, is no longer what the file says.
-                same = holder or texts[report.content_hash]
+                same = texts.get(report.content_hash) or holder
                 result.duplicates.append(Failure(path, f"{path}: same text as {same}; built once"))
                 store.remove_report(report.path.name)
             else:

@@ -1,8 +1,10 @@
 """The command line of the store: ``kg serve``, ``kg build --store`` (registered in :mod:`kg.cli`)."""
 from __future__ import annotations
 
+import signal
 import sys
 from collections.abc import Callable, Iterable
+from contextlib import AbstractContextManager, nullcontext
 from pathlib import Path
 
 import click
@@ -21,10 +23,11 @@ def add_store_option(func: Callable) -> Callable:
 
 
 def build_store(inputs: Iterable[Path], folder: Path, *, output: Path | None, lang: str | None,
-                validate: bool, shapes: Path | None, on_report: Callable[[Path], None] | None = None) -> int:
+                validate: bool, shapes: Path | None,
+                progress: AbstractContextManager[Callable[[Path], None]] | None = None) -> int:
     """``kg build --store``: add the reports to the store, write it to ``output`` if given,
     validate the graphs built by this run; the exit code (0 all went well, 1 a report failed or
-    does not conform)."""
+    does not conform). ``progress`` gives the callback told of each report as it is done."""
     from kg.store.build import build_into_store
     from kg.store.oxigraph import Store
 
@@ -37,7 +40,8 @@ def build_store(inputs: Iterable[Path], folder: Path, *, output: Path | None, la
 
         load_shapes(shapes)
     with Store.open(folder) as store:
-        result = build_into_store(inputs, store, lang=lang, on_report=on_report)
+        with progress or nullcontext(None) as step:
+            result = build_into_store(inputs, store, lang=lang, on_report=step)
         for failure in result.failures:
             click.echo(f"kg: {failure}", err=True)
         for duplicate in result.duplicates:
@@ -110,9 +114,14 @@ def serve(store: Path | None, graph: Path | None, host: str, port: int, timeout:
         info = pool.info
         click.echo(f"kg: serving {source.path} ({info.get('reports', 0)} reports, {info.get('quads', 0)} quads) "
                    f"at {url_of(server)}; query page at /, health at /health; Ctrl-C stops", err=True)
+        signal.signal(signal.SIGTERM, _interrupt)  # stop as on Ctrl-C: workers and port released
         try:
             server.serve_forever()
         except KeyboardInterrupt:
             click.echo("kg: stopped", err=True)
         finally:
             server.server_close()
+
+
+def _interrupt(signum: int, frame: object) -> None:
+    raise KeyboardInterrupt

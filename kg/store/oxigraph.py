@@ -43,12 +43,12 @@ from kg.errors import GraphLoadError, KgError, QueryError
 from kg.export import check_target, write_atomic, write_graph
 from kg.namespaces import KG, KGR, PREFIXES, bind_prefixes
 from kg.sparql import QueryResult, _ask_result, _init_bindings, _prepare, _Renderer
+from kg.store import MARKER, is_store
 from kg.store.terms import OxCache, Restorer, TermCache, to_ox
 
 if TYPE_CHECKING:
     from kg.read import Report
 
-MARKER = "kg-store.json"
 DATABASE = "oxigraph"
 FORMAT = {"format": "kg-store", "version": 1, "engine": "oxigraph"}
 FILE_NAME, CONTENT_HASH = ox.NamedNode(str(KG.fileName)), ox.NamedNode(str(KG.contentHash))
@@ -68,11 +68,6 @@ class StoredReport:
     file_name: str
     content_hash: str
     graph: str  # the graph's IRI, that of the report node too
-
-
-def is_store(path: Path | str) -> bool:
-    """Whether ``path`` is a kg store folder (it holds the marker file)."""
-    return (Path(path) / MARKER).is_file()
 
 
 class Store:
@@ -239,6 +234,10 @@ class Store:
         for graph in sorted(self.ox.named_graphs(), key=str):
             if graph != MANIFEST:
                 yield from self.ox.quads_for_pattern(None, None, None, graph)
+
+    def graph_quads(self, iri: str) -> Iterator[ox.Quad]:
+        """The quads of one report graph, literals as kg wrote them (for copying it elsewhere)."""
+        return map(Restorer(), self.ox.quads_for_pattern(None, None, None, ox.NamedNode(iri)))
 
     def __len__(self) -> int:
         """The number of quads of data (the merge and the manifest not counted)."""

@@ -22,6 +22,7 @@ import os
 import pickle
 import queue
 import select
+import signal
 import struct
 import subprocess
 import sys
@@ -74,7 +75,8 @@ class _Worker:
     """One worker process and its channel."""
 
     def __init__(self, source: Source, max_rows: int) -> None:
-        command = [sys.executable, "-m", "kg.store.runner", source.kind, str(source.path), str(max_rows)]
+        command = [sys.executable, "-m", "kg.store.runner", source.kind, str(source.path), str(max_rows),
+                   str(os.getpid())]
         self.process = subprocess.Popen(command, stdin=subprocess.PIPE, stdout=subprocess.PIPE)
 
     def ask(self, message: Any) -> None:
@@ -228,8 +230,22 @@ def _work(source: Source, max_rows: int, channel_in: IO[bytes], channel_out: IO[
         send(channel_out, answer(store, request, max_rows))
 
 
+def _die_with_parent(parent: int) -> None:
+    """On Linux, be killed when the server dies, even in the middle of a runaway query (which
+    would not notice its closed channel until it ends)."""
+    try:
+        import ctypes
+
+        ctypes.CDLL(None, use_errno=True).prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG
+    except (OSError, AttributeError):  # not Linux: the closed channel still ends the worker
+        return
+    if os.getppid() != parent:  # the server died before the call
+        os._exit(1)
+
+
 def main(argv: list[str]) -> None:
-    kind, path, max_rows = argv
+    kind, path, max_rows, parent = argv
+    _die_with_parent(int(parent))
     channel_out = os.fdopen(os.dup(1), "wb")
     os.dup2(2, 1)  # what anything else prints goes to stderr, not into the channel
     _work(Source(kind, Path(path)), int(max_rows), sys.stdin.buffer, channel_out)
