@@ -14,12 +14,14 @@ from spacy.tokens import Span
 from kg.extract.context import Context, Reference
 
 SUBJECT_DEPS = frozenset({"nsubj", "nsubj:pass", "nsubjpass", "csubj"})
+APPOSITION_ARTICLES = frozenset({"the", "a", "an", "le", "la", "l'", "l’", "un", "une"})
 
 
 def resolve_references(ctx: Context) -> list[Reference]:
     refs: list[Reference] = []
     previous_subject: str | None = None
     group: tuple[str, ...] = ()
+    introduced = _introduced_as(ctx)
     for sent in ctx.sents:
         named = ctx.in_sentence(sent, "Organization")
         for start, end, plural in _reference_spans(ctx, sent):
@@ -29,6 +31,8 @@ def resolve_references(ctx: Context) -> list[Reference]:
             nearest = [m for m in named if m.end <= start and not _oblique(ctx, m)]
             if pronoun and nearest:
                 keys = (nearest[-1].key,)  # "X ... ; elle est cotée": a pronoun takes the nearest name
+            elif not plural and introduced.get((ctx.doc[end - 1].lemma_.lower(), start)):
+                keys = (introduced[(ctx.doc[end - 1].lemma_.lower(), start)],)
             else:
                 keys = group if plural else _antecedent(ctx, named, refs, sent, start, previous_subject)
             if keys:
@@ -38,6 +42,37 @@ def resolve_references(ctx: Context) -> list[Reference]:
         if len(together) >= 2:
             group = together
     return refs
+
+
+class _Introductions(dict):
+    """Description nouns an apposition gave an organization ("LAR, the company set up by...",
+    "Acme, a Porto-based group"): a later "the company" is that organization, if only one was
+    introduced so. Looked up by (noun, position): only introductions made before count."""
+
+    def get(self, key, default=None):
+        noun, position = key
+        found = {k for (n, at), k in self.items() if n == noun and at < position}
+        return found.pop() if len(found) == 1 else default
+
+    def __getitem__(self, key):
+        return self.get(key)
+
+
+def _introduced_as(ctx: Context) -> _Introductions:
+    intro = _Introductions()
+    doc = ctx.doc
+    for m in ctx.mentions:
+        if not m.key or ctx.entities[m.key].type != "Organization":
+            continue
+        i = m.end
+        if i + 2 < len(doc) and doc[i].text == "," and doc[i + 1].lower_ in APPOSITION_ARTICLES:
+            for tok in doc[i + 2:min(i + 6, len(doc))]:
+                if tok.pos_ == "NOUN":
+                    intro[(tok.lemma_.lower(), tok.i)] = m.key
+                    break
+                if tok.is_punct:
+                    break
+    return intro
 
 
 def _antecedent(ctx: Context, named, refs: list[Reference], sent: Span, start: int,

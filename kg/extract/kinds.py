@@ -179,6 +179,8 @@ def _place_of(doc: Doc, span: Span, label: str, lex: Lexicon, countries: tuple[s
     place = gaz.resolve(span.text, context=countries, lang=lex.lang, kinds=kinds)
     if place is not None and _is_place(span, label, place, orgish, before, countries):
         return place
+    if (orgish or label in ORG_LABELS) and not ZONE_HEAD.match(span.text):
+        return None  # "Jiangsu Lianyungang Port" is a company named after its town, not a zone of it
     return _zone_town(span, lex, countries)
 
 

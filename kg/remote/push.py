@@ -27,7 +27,7 @@ from rdflib import Dataset
 from kg.errors import GraphLoadError
 from kg.namespaces import KG
 from kg.remote.gsp import GraphStoreClient, Remote, RemoteError
-from kg.remote.sources import NamedGraph, named_graphs, opened
+from kg.remote.sources import NamedGraph, opened
 
 CHUNK_TRIPLES = 50_000  # triples a request; a report's graph is a few hundred to a few thousand
 BATCH = 100  # graphs (or file names) a verification query names: keeps queries short and answers
@@ -53,8 +53,7 @@ def push(source: Path | str | Dataset, remote: Remote, *, chunk_triples: int = C
     Raises :class:`~kg.remote.gsp.RemoteError` when the store cannot be reached, refuses a
     request, or does not hold afterwards what was sent.
     """
-    with opened(source) as store:
-        graphs = named_graphs(store)
+    with opened(source) as (store, graphs):
         if not graphs:
             name = Path("<dataset>") if isinstance(source, Dataset) else Path(source)
             raise GraphLoadError(name, "holds no named graph to push")

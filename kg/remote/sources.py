@@ -40,20 +40,23 @@ class NamedGraph:
 
 
 @contextmanager
-def opened(source: Path | str | Dataset) -> Iterator[ox.Store]:
-    """A pyoxigraph store holding ``source``: a .trig / .nq file, a kg store folder (kept open,
-    read-only, until the block ends), or a dataset."""
+def opened(source: Path | str | Dataset) -> Iterator[tuple[ox.Store, list[NamedGraph]]]:
+    """A pyoxigraph store holding ``source`` (a .trig / .nq file, a kg store folder kept open
+    read-only until the block ends, or a dataset) and its graphs to push, sorted by IRI."""
     if isinstance(source, Dataset):
-        yield _copy(source)
+        store = _copy(source)
+        yield store, named_graphs(store)
     elif Path(source).is_dir():
         from kg.store import Store, is_store
 
         if not is_store(source):
             raise GraphLoadError(Path(source), "is a folder but not a kg store; push a .trig or .nq file, or a store")
-        with Store.open(source, read_only=True) as store:
-            yield store.ox
+        with Store.open(source, read_only=True) as kept:
+            # Its report graphs only: the store's manifest graph is its own business.
+            yield kept.ox, [NamedGraph(kept.ox, iri) for iri in kept.graph_names()]
     else:
-        yield _load_file(Path(source))
+        store = _load_file(Path(source))
+        yield store, named_graphs(store)
 
 
 def named_graphs(store: ox.Store) -> list[NamedGraph]:

@@ -13,6 +13,7 @@ from kg.extract.relations import extractor
 from kg.extract.relations.base import owner, place_after
 
 HQ_PLACES = ("City", "Country")
+APPOSITION_OPENERS = frozenset({", a", ", an", ", the", ", un", ", une", ", le", ", la"})
 
 
 @extractor("headquartered_in")
@@ -55,10 +56,13 @@ def _based_compounds(ctx: Context, sent) -> Iterator[Fact]:
         after = ctx.doc.char_span(sent.start_char + m.end(), sent.end_char, alignment_mode="expand")
         if after is None:
             continue
-        for s, e, keys in ctx.org_items(sent):
-            # "Shenzhen-based BYD", or the description the compound is part of: "the Ningde-based company"
-            if (s >= after.start and s - after.start <= 3) or (s <= span.start and e >= after.start):
-                for org in keys:
-                    yield Fact("headquartered_in", org, place.key,
-                               ctx.evidence("hq-based-compound", span.start, e, 0.9))
-                break
+        owners = [(s, e, keys) for s, e, keys in ctx.org_items(sent)
+                  # "Shenzhen-based BYD", or the description the compound is part of: "the Ningde-based company"
+                  if (s >= after.start and s - after.start <= 3) or (s <= span.start and e >= after.start)]
+        if not owners:  # "Acme, a Porto-based group": the name the apposition describes
+            owners = [(s, e, keys) for s, e, keys in ctx.org_items(sent)
+                      if e <= span.start and ctx.doc[e:span.start].text.strip().lower() in APPOSITION_OPENERS]
+        for s, e, keys in owners[:1]:
+            for org in keys:
+                yield Fact("headquartered_in", org, place.key,
+                           ctx.evidence("hq-based-compound", min(s, span.start), max(e, span.end), 0.9))

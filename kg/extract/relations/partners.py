@@ -111,7 +111,9 @@ def subsidiaries(ctx: Context, facts: list[Fact]) -> Iterator[Fact]:
             yield from _subsidiary_facts(ctx, cue, children, parents, "subsidiary-of")
         for cue in ctx.find("subsidiary_possessive", sent):
             children = _org_after(ctx, sent, cue.end, 4)
-            parents = tuple(k for k in owner(ctx, sent, cue.start, cue.end) if k not in children)
+            # "its listed arm, X": the parent is whom "its" stands for
+            possessor = ctx.orgs_at(cue.start) or owner(ctx, sent, cue.start, cue.end)
+            parents = tuple(k for k in possessor if k not in children)
             yield from _subsidiary_facts(ctx, cue, children, parents, "possessive-subsidiary")
         for cue in ctx.find("owned_by", sent):
             parents = _org_after(ctx, sent, cue.end, 6)
