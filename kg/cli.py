@@ -14,6 +14,7 @@ import click
 
 from kg import __version__
 from kg.errors import KgError, QueryError
+from kg.store.commands import add_store_option
 
 QUERY_FORMATS = ("table", "csv", "tsv", "json")
 
@@ -48,15 +49,17 @@ def main() -> None:
 
 @main.command()
 @click.argument("inputs", nargs=-1, required=True, metavar="REPORTS...", type=click.Path(path_type=Path))
-@click.option("--output", "-o", required=True, type=click.Path(path_type=Path, dir_okay=False),
-              help="Graph file to write; its suffix picks the format (.ttl, .trig, .nq, .nt, .jsonld, .rdf, .xml).")
+@click.option("--output", "-o", type=click.Path(path_type=Path, dir_okay=False),
+              help="Graph file to write; its suffix picks the format (.ttl, .trig, .nq, .nt, .jsonld, .rdf, .xml). "
+                   "With --store, the whole store is written there after the build.")
 @click.option("--lang", type=click.Choice(["fr", "en"]), help="Force the reports' language (default: detected).")
 @click.option("--no-validate", is_flag=True, help="Do not validate the graph against the shapes.")
 @click.option("--quiet", "-q", is_flag=True, help="No progress bar.")
+@add_store_option
 @shapes_option
 @fails_cleanly
-def build(inputs: tuple[Path, ...], output: Path, lang: str | None, no_validate: bool, quiet: bool,
-          shapes: Path | None) -> None:
+def build(inputs: tuple[Path, ...], output: Path | None, lang: str | None, no_validate: bool, quiet: bool,
+          store: Path | None, shapes: Path | None) -> None:
     """Build REPORTS into one graph file.
 
     REPORTS are files or folders of .txt, .md and .html reports in French or English. Each
@@ -64,6 +67,13 @@ def build(inputs: tuple[Path, ...], output: Path, lang: str | None, no_validate:
     read or built gets one line on stderr and the others go on. Exit 0 when every report was
     built and the graph conforms to the shapes, 1 when not, 2 when the command could not run.
     """
+    if store is not None:
+        from kg.store.commands import build_store
+
+        sys.exit(build_store(inputs, store, output=output, lang=lang, validate=not no_validate,
+                             shapes=shapes, progress=_progress(quiet)))
+    if output is None:
+        raise click.UsageError("give --output FILE (a graph file) or --store DIR (a store)")
     from kg.export import check_target, write_graph
     from kg.pipeline import build_reports
 
@@ -131,10 +141,10 @@ def validate_cmd(graph: Path, shapes: Path | None) -> None:
     Prints "Conforms", or a summary and one line per violation. Exit 0 when GRAPH conforms,
     1 when it does not, 2 when GRAPH or the shapes cannot be read.
     """
-    from kg.sparql import load_graph
+    from kg.store import as_dataset, open_graph
     from kg.validation import validate
 
-    report = validate(load_graph(graph), shapes=shapes)
+    report = validate(as_dataset(open_graph(graph)), shapes=shapes)
     click.echo(report.text)
     sys.exit(0 if report.conforms else 1)
 
@@ -150,10 +160,11 @@ def query(query: str, graph: Path, fmt: str) -> None:
 
     QUERY is the name of a bundled query (see `kg queries`) or the path of a .rq file.
     """
-    from kg.sparql import format_result, load_graph, resolve_query, run_query
+    from kg.sparql import format_result, resolve_query
+    from kg.store import open_graph, run_query
 
     text = resolve_query(query)
-    data = load_graph(graph)
+    data = open_graph(graph)
     try:
         result = run_query(data, text)
     except QueryError as exc:  # a syntax error: say in which query
@@ -190,17 +201,19 @@ def facts(graph: Path) -> None:
     Tab-separated, under a header: subject, relation, object, qualifier; one fact a line.
     """
     from kg.facts import facts_tsv
-    from kg.sparql import load_graph
+    from kg.store import open_graph
 
-    click.echo(facts_tsv(load_graph(graph)), nl=False)
+    click.echo(facts_tsv(open_graph(graph)), nl=False)
 
 
 # Commands that live beside the part of kg they drive.
 from kg.docs.ontology import ontology_docs  # noqa: E402
 from kg.export.commands import export  # noqa: E402
+from kg.store.commands import serve  # noqa: E402
 from kg.viz.commands import viz  # noqa: E402
 
 main.add_command(export)
+main.add_command(serve)
 main.add_command(viz)
 main.add_command(ontology_docs)
 

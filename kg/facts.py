@@ -5,16 +5,22 @@ extractor's output: what the view prints is what the graph says.
 """
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from rdflib import Dataset, Graph
 
 from kg.resources import query_text
-from kg.sparql import run_query
+
+if TYPE_CHECKING:
+    from kg.store import Store
 
 HEADER = ("subject", "relation", "object", "qualifier")
 
 
-def facts(data: Graph | Dataset) -> list[tuple[str, str, str, str]]:
-    """The facts of a graph, sorted."""
+def facts(data: Graph | Dataset | Store) -> list[tuple[str, str, str, str]]:
+    """The facts of a graph or a store, sorted."""
+    from kg.store import run_query  # rdflib on a graph, pyoxigraph on a store
+
     result = run_query(data, query_text("facts"))
     return [tuple(cell or "" for cell in row) for row in result.rows]  # type: ignore[misc]
 
