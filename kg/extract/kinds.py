@@ -180,7 +180,7 @@ def _place_of(doc: Doc, span: Span, label: str, lex: Lexicon, countries: tuple[s
     if place is not None and _is_place(span, label, place, orgish, before, countries):
         return place
     if (orgish or label in ORG_LABELS) and not ZONE_HEAD.match(span.text):
-        return None  # "Jiangsu Lianyungang Port" is a company named after its town, not a zone of it
+        return None  # "Ningbo Zhoushan Port" is a company named after its town, not a zone of it
     return _zone_town(span, lex, countries)
 
 
@@ -188,8 +188,8 @@ def _is_place(span: Span, label: str, place: Place, orgish: int, before: str, co
     """Whether a name the gazetteer knows names that place here, not a company named like it.
 
     NER's place labels and a locative preposition are strong evidence; a company-like label is
-    overruled only by a large town called exactly that ("Orano" is not Oran, whose Italian name
-    it is). A small town needs its country named in the report, or "à X".
+    overruled only by a large town called exactly that ("Milano" the fashion label is not Milan,
+    whose Italian name it is). A small town needs its country named in the report, or "à X".
     """
     if place.kind != "City":
         return label not in ORG_LABELS or not orgish
@@ -200,7 +200,7 @@ def _is_place(span: Span, label: str, place: Place, orgish: int, before: str, co
         return orgish < 1 or main
     if label in ORG_LABELS | PERSON_LABELS | {"MISC", "FAC"} or orgish:
         return main and place.population >= LARGE_TOWN and not orgish
-    return main  # an alternate name in another language ("Orano" for Oran) is too weak alone
+    return main  # an alternate name in another language ("Milano" for Milan) is too weak alone
 
 
 def _zone_town(span: Span, lex: Lexicon, countries: tuple[str, ...]) -> Place | None:
@@ -296,7 +296,7 @@ def _looks_like_person(doc: Doc, span: Span) -> bool:
     if gazetteer().resolve(words[-1], kinds=("Region",)) is not None:
         return False  # "Acme Africa" is a company's arm, not a person
     if span.end + 2 < len(doc) and doc[span.end].text == "(" and doc[span.end + 1].text.isupper():
-        return False  # "Kazakhstan Temir Zholy (KTZ)": people are not given acronyms
+        return False  # "Ferrovie dello Stato (FS)": people are not given acronyms
     return gazetteer().resolve(toks[0].text, kinds=("Country",)) is None
 
 

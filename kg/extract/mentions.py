@@ -90,8 +90,8 @@ def _candidates(doc: Doc, lex: Lexicon) -> list[tuple[int, int, str]]:
 
 
 def _keeps_inner_words(span, label: str) -> bool:
-    """ "Amérique du Nord", "Investment Office of the Presidency": one name; "Stellantis de
-    Saragosse" (a company and a town, which NER ran together) is two."""
+    """ "Amérique du Nord", "Ministry of Trade and Industry": one name; "Renault de
+    Valladolid" (a company and a town, which NER ran together) is two."""
     if label in ORG_LABELS or label == "FAC":
         return True
     return label in PLACE_LABELS and gazetteer().resolve(span.text) is not None
@@ -173,7 +173,7 @@ def _starts_name(tok: Token, lex: Lexicon) -> bool:
     if tok.is_sent_start and tok.pos_ not in {"PROPN", "X"} and not tok.text.isupper():
         nxt = tok.nbor(1) if tok.i + 1 < len(tok.doc) else None
         if nxt is not None and _is_cap(nxt) and not nxt.is_punct:
-            return True  # "Mercedes-Benz", "China-Africa TEDA" open a sentence
+            return True  # "Rolls-Royce", "Saudi Aramco" open a sentence
         if bool(tok.ent_type_) and tok.pos_ not in {"VERB", "ADJ", "ADV", "NOUN"}:
             return True
         place = gazetteer().resolve(tok.text)  # "Sines est relié...": a town the parser took for a noun

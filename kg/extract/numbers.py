@@ -5,7 +5,7 @@ money with its ISO 4217 code, capacities in one of the graph's units (``t/yr``, 
 ``MW``, ``units/yr``), percentages, and counts of things ("1 250 personnes"). Values are exact
 ``Decimal`` numbers, scales applied ("1,3 milliard" → 1300000000).
 
-What it leaves out, on purpose: a number alone ("en 2026", "le 12", the stock code "300750",
+What it leaves out, on purpose: a number alone ("en 2026", "le 12", the stock code "601238",
 "2025-037", "A320", "1er", "3e"), so the stock-code and date readers see those untouched. A year
 or a code becomes an amount only with a unit, a currency or a scale ("2000 tonnes", "$2026").
 Distances, areas, durations ("35 km", "200 000 m²", "3 ans") are quantities with no ``unit``, so
@@ -67,7 +67,7 @@ def find_amounts(text: str, lang: str) -> list[Amount]:
 def parse_number(text: str, lang: str) -> Decimal | None:
     """The value of a number written in digits or words, with an optional scale, else None.
 
-    ``"57 500"`` → 57500, ``"1,3"`` (fr) → 1.3, ``"1,300"`` (en) → 1300, ``"quatorze"`` → 14,
+    ``"48 200"`` → 48200, ``"1,3"`` (fr) → 1.3, ``"1,300"`` (en) → 1300, ``"quatorze"`` → 14,
     ``"a dozen"`` → 12, ``"1,3 milliard"`` → 1300000000, ``"€"`` → None.
     """
     tables = _tables(_checked(lang))
@@ -143,7 +143,7 @@ def _reading(text: str, match: re.Match[str], core: tuple, t: _Tables,
     if r.kind != "money":
         _read_unit(text, r, t)
     if r.digits and r.end == core_end and _glued_after(text, core_end):
-        r.kind = None  # "1er", "3e", "A320", "835185.SZ", "2025-037": not an amount
+        r.kind = None  # "1er", "3e", "A320", "601238.SH", "2025-037": not an amount
         return r
     if r.kind is None and r.scaled:
         r.kind = "count"
@@ -254,7 +254,7 @@ def _range_end(text: str, first: _Reading, t: _Tables) -> _Reading | None:
 
 
 def _not_an_amount(text: str, r: _Reading, t: _Tables) -> bool:
-    """Years, codes and labels ("en 2026", "300750", "ligne 3") are not amounts on their own."""
+    """Years, codes and labels ("en 2026", "601238", "ligne 3") are not amounts on their own."""
     if r.kind in ("money", "percent", "quantity") or r.scaled:
         return False
     digits = r.digits

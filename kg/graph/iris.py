@@ -33,7 +33,7 @@ def slug(text: str) -> str:
     folded = unicodedata.normalize("NFKD", text)
     folded = "".join(c for c in folded if not unicodedata.combining(c)).lower()
     folded = re.sub(r"[^a-z0-9]+", "-", folded).strip("-")
-    # A name with no Latin letter ("宁德时代") leaves nothing: its hash keeps names apart.
+    # A name with no Latin letter ("长城汽车") leaves nothing: its hash keeps names apart.
     return folded or digest(text)
 
 

@@ -1,4 +1,4 @@
-"""``stock_code``: "coté sous le code 300750", "listed in Hong Kong under 1211", "ticker EGL".
+"""``stock_code``: "coté sous le code 601238", "listed in Hong Kong under 2333", "ticker GLW".
 
 A code is a run of 3 to 6 digits (leading zeros kept) or an upper-case ticker, right after a
 code cue, in a sentence that speaks of a listing. The exchange is the one named nearest before
