@@ -7,33 +7,16 @@ from __future__ import annotations
 
 import re
 import sys
-from functools import wraps
 from pathlib import Path
 
 import click
 
 from kg import __version__
-from kg.errors import KgError, QueryError
+from kg.clikit import fails_cleanly
+from kg.errors import QueryError
 from kg.store.commands import add_store_option
 
 QUERY_FORMATS = ("table", "csv", "tsv", "json")
-
-
-def fails_cleanly(func):
-    """Turn kg's errors (and a missing file) into one line on stderr and exit code 2."""
-
-    @wraps(func)
-    def wrapper(*args, **kwargs):
-        try:
-            return func(*args, **kwargs)
-        except KgError as exc:
-            click.echo(f"kg: error: {exc}", err=True)
-            sys.exit(2)
-        except OSError as exc:
-            click.echo(f"kg: error: {exc.filename or ''}: {exc.strerror or exc}", err=True)
-            sys.exit(2)
-
-    return wrapper
 
 
 def shapes_option(func):

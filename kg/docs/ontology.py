@@ -22,6 +22,7 @@ from rdflib.term import Node
 from kg.errors import KgError
 from kg.namespaces import DCTERMS, KG, KG_ONTOLOGY, OWL, PREFIXES, RDF, RDFS, SKOS
 from kg.resources import ontology_file
+from kg.clikit import fails_cleanly
 
 LANGUAGES = ("en", "fr")
 MATCHES = ((SKOS.exactMatch, "exact match"), (SKOS.closeMatch, "close match"),
@@ -280,25 +281,12 @@ _PAGE = """<!DOCTYPE html>
 # --- command ---------------------------------------------------------------------------------
 
 
-def _cleanly(func: Callable) -> Callable:
-    """kg's own errors as one line and exit code 2, as every kg command does (kg.cli)."""
-    from functools import wraps
-
-    @wraps(func)
-    def wrapper(*args, **kwargs):
-        from kg.cli import fails_cleanly  # at call time: kg.cli imports this module
-
-        return fails_cleanly(func)(*args, **kwargs)
-
-    return wrapper
-
-
 @click.command("ontology-docs")
 @click.option("--output", "-o", type=click.Path(path_type=Path, dir_okay=False),
               help="HTML file to write (default: print the page).")
 @click.option("--ontology", type=click.Path(path_type=Path, dir_okay=False),
               help="Turtle ontology to document (default: the bundled ontology/kg.ttl).")
-@_cleanly
+@fails_cleanly
 def ontology_docs(output: Path | None, ontology: Path | None) -> None:
     """Generate the ontology's documentation as one HTML page.
 

@@ -4,14 +4,13 @@
 """
 from __future__ import annotations
 
-from collections.abc import Callable
-from functools import wraps
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 import click
 
 from kg.errors import KgError
+from kg.clikit import fails_cleanly
 
 if TYPE_CHECKING:  # rdflib loads when a graph is exported, not with kg's CLI
     from rdflib import Dataset
@@ -65,18 +64,6 @@ def write_export(data: Dataset, path: Path | str) -> Path:
     return write_graph(data, path)
 
 
-def cleanly(func: Callable) -> Callable:
-    """kg's own errors as one line and exit code 2, as every kg command does (kg.cli)."""
-
-    @wraps(func)
-    def wrapper(*args, **kwargs):
-        from kg.cli import fails_cleanly  # at call time: kg.cli imports this module
-
-        return fails_cleanly(func)(*args, **kwargs)
-
-    return wrapper
-
-
 @click.command("export")
 @click.argument("graph", type=click.Path(path_type=Path))
 @click.option("--output", "-o", "outputs", multiple=True, required=True,
@@ -84,7 +71,7 @@ def cleanly(func: Callable) -> Callable:
               help="File to write; its suffix picks the format: .ttl, .trig, .nq, .nt, .rdf, .xml "
                    "(the graph), .jsonld (JSON-LD, compact @context), .csv (the facts view), "
                    ".graphml (for Gephi and Cytoscape). Repeat the option to write several.")
-@cleanly
+@fails_cleanly
 def export(graph: Path, outputs: tuple[Path, ...]) -> None:
     """Write GRAPH in other formats.
 

@@ -5,14 +5,13 @@ unless given.
 """
 from __future__ import annotations
 
-from collections.abc import Callable
-from functools import wraps
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 import click
 
 from kg.errors import KgError
+from kg.clikit import fails_cleanly
 
 if TYPE_CHECKING:  # networkx, rdflib and matplotlib load when a picture is drawn, not with kg's CLI
     import networkx as nx
@@ -55,18 +54,6 @@ def write_picture(graph: nx.MultiDiGraph, path: Path | str, *, fmt: str | None =
     return draw_graph(graph, path, title=title or path.stem, fmt=fmt)
 
 
-def cleanly(func: Callable) -> Callable:
-    """kg's own errors as one line and exit code 2, as every kg command does (kg.cli)."""
-
-    @wraps(func)
-    def wrapper(*args, **kwargs):
-        from kg.cli import fails_cleanly  # at call time: kg.cli imports this module
-
-        return fails_cleanly(func)(*args, **kwargs)
-
-    return wrapper
-
-
 @click.command("viz")
 @click.argument("graph", type=click.Path(path_type=Path))
 @click.option("--output", "-o", required=True, type=click.Path(path_type=Path, dir_okay=False),
@@ -78,7 +65,7 @@ def cleanly(func: Callable) -> Callable:
 @click.option("--provenance", is_flag=True,
               help="Draw reports, evidence and reified assertions too (they are hover text otherwise).")
 @click.option("--title", help="Title of the picture (default: the output file's name).")
-@cleanly
+@fails_cleanly
 def viz(graph: Path, output: Path, fmt: str | None, as_map: bool, provenance: bool,
         title: str | None) -> None:
     """Draw GRAPH as a picture.
