@@ -192,11 +192,13 @@ def facts(graph: Path) -> None:
 # Commands that live beside the part of kg they drive.
 from kg.docs.ontology import ontology_docs  # noqa: E402
 from kg.export.commands import export  # noqa: E402
+from kg.remote.commands import push  # noqa: E402
 from kg.store.commands import serve  # noqa: E402
 from kg.viz.commands import viz  # noqa: E402
 
 main.add_command(export)
 main.add_command(serve)
+main.add_command(push)
 main.add_command(viz)
 main.add_command(ontology_docs)
 

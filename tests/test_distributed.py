@@ -1,0 +1,108 @@
+"""``build_distributed``: a local Dask cluster of two workers builds the same graph as a serial build."""
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from distributed import Client, LocalCluster
+
+import kg.distributed
+from kg.distributed import build_distributed, extract_in_order
+from kg.errors import KgError
+from kg.pipeline import build_reports
+
+# Six reports of our own, French and English; "Brevik Cables" comes back under a shorter name and
+# "Sandvær Energi" in both languages, so the registry's order-dependent choices are exercised.
+REPORTS = {
+    "01-brevik-nantes.fr.txt": (
+        "NANTES, 3 février 2025 — Brevik Cables SA, dont le siège est à Nantes, construira une "
+        "usine de câbles sous-marins à Saint-Nazaire. Le site produira 40 000 tonnes par an. "
+        "L'entreprise investira 210 millions d'euros. Le port en eau profonde a pesé dans le choix."
+    ),
+    "02-halden-leeds.en.txt": (
+        "LEEDS, England — Halden Foods Ltd, which is headquartered in Leeds, will build a bakery "
+        "in Doncaster with a capacity of 60,000 tonnes a year. Managing director Priya Raman said "
+        "the £45 million project would create 180 jobs."
+    ),
+    "03-brevik-cherbourg.fr.txt": (
+        "CHERBOURG, 9 avril 2025 — Brevik Cables ouvrira un atelier à Cherbourg. Le groupe, basé "
+        "à Nantes, a choisi la ville pour son accès à la mer. Marc Le Goff, directeur général de "
+        "Brevik Cables, a annoncé un investissement de 35 millions d'euros."
+    ),
+    "04-sandvaer-rouen.fr.txt": (
+        "ROUEN, 2 juin 2025 — Sandvær Energi, dont le siège est à Oslo, implantera une usine "
+        "d'électrolyseurs près de Rouen. Le site aura une capacité de 500 MW. Sandvær Energi "
+        "s'est associé à Normandie Gaz pour ce projet."
+    ),
+    "05-sandvaer-hull.en.txt": (
+        "HULL, England — Sandvær Energi, the Oslo-based company, plans an electrolyser plant in "
+        "Hull with a capacity of 300 MW. The company picked Hull for its port and its grid "
+        "connection, chief executive Ingrid Solberg said."
+    ),
+    "06-marlow-derby.en.txt": (
+        "DERBY, England — Marlow Precision plc, based in Derby, will invest £60 million in a "
+        "components plant in Nottingham. The plant will make 2 million parts a year."
+    ),
+    "07-empty.en.txt": "   \n",
+}
+REPORTS["08-marlow-derby-copy.en.txt"] = REPORTS["06-marlow-derby.en.txt"]  # built once, noted
+
+
+@pytest.fixture(scope="module")
+def client() -> Iterator[Client]:
+    with LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None) as cluster, \
+            Client(cluster) as connected:
+        yield connected
+
+
+@pytest.fixture(scope="module")
+def corpus(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    folder = tmp_path_factory.mktemp("reports")
+    for name, text in REPORTS.items():
+        (folder / name).write_text(text, encoding="utf-8")
+    return folder
+
+
+def test_distributed_same_trig_as_serial(client: Client, corpus: Path) -> None:
+    serial = build_reports([corpus])
+    seen: list[str] = []
+    spread = build_distributed([corpus], scheduler=client, on_report=lambda p: seen.append(p.name))
+    assert len(spread.reports) == 6
+    assert spread.dataset.serialize(format="trig") == serial.dataset.serialize(format="trig")
+    assert [r.path for r in spread.reports] == [r.path for r in serial.reports]
+    assert seen == sorted(REPORTS)
+
+
+def test_distributed_failure_is_the_serial_line(client: Client, corpus: Path) -> None:
+    serial = build_reports([corpus])
+    spread = build_distributed([corpus], scheduler=client)
+    assert [str(f) for f in spread.failures] == [str(f) for f in serial.failures]
+    assert len(spread.failures) == 1
+    assert "07-empty.en.txt: the file holds only whitespace" in str(spread.failures[0])
+
+
+def test_distributed_same_text_twice_is_the_serial_note(client: Client, corpus: Path) -> None:
+    serial = build_reports([corpus])
+    spread = build_distributed([corpus], scheduler=client)
+    assert [str(d) for d in spread.duplicates] == [str(d) for d in serial.duplicates]
+    assert [d.path.name for d in spread.duplicates] == ["08-marlow-derby-copy.en.txt"]
+
+
+@pytest.mark.parametrize("window", [1, 2, 5])
+def test_distributed_streams_in_order(client: Client, corpus: Path, window: int) -> None:
+    paths = sorted(corpus.iterdir())
+    order = [path.name for path, _ in extract_in_order(client, paths, window=window)]
+    assert order == sorted(REPORTS)
+
+
+def test_distributed_local_cluster_of_its_own(corpus: Path) -> None:
+    spread = build_distributed([corpus / "02-halden-leeds.en.txt"], workers=2, lang="en")
+    serial = build_reports([corpus / "02-halden-leeds.en.txt"], lang="en")
+    assert spread.dataset.serialize(format="trig") == serial.dataset.serialize(format="trig")
+
+
+def test_distributed_unreachable_scheduler_is_one_line(corpus: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(kg.distributed, "CONNECT_TIMEOUT", "1s")  # nothing listens on port 9
+    with pytest.raises(KgError, match=r"tcp://127\.0\.0\.1:9: cannot connect to the Dask scheduler"):
+        build_distributed([corpus], scheduler="tcp://127.0.0.1:9")
