@@ -30,9 +30,8 @@ from distributed import Client, Future, LocalCluster, WorkerPlugin, as_completed
 from kg.errors import KgError
 from kg.extract.model import Extraction
 from kg.graph.build import build_graph
-from kg.graph.iris import report_iri
 from kg.graph.merge import EntityRegistry
-from kg.pipeline import BuildResult, Failure, _sources, new_dataset
+from kg.pipeline import BuildResult, Failure, _sources, add_graph, crash, new_dataset
 from kg.read import SUPPORTED_LANGUAGES, Report, read_report
 
 Outcome = tuple[Report, Extraction] | Failure
@@ -66,7 +65,7 @@ def read_and_extract(path: Path, lang: str | None) -> Outcome:
     except KgError as exc:
         return Failure(path, str(exc))
     except Exception as exc:  # a bug must not cost the other reports their graph
-        return _crash(path, exc)
+        return crash(path, exc)
 
 
 def build_distributed(inputs: Iterable[Path | str], *, scheduler: str | Client | None = None,
@@ -122,7 +121,7 @@ def _result(future: Future, path: Path) -> Outcome:
     try:
         return future.result()
     except Exception as exc:  # the worker died (KilledWorker), or could not unpickle the task
-        return _crash(path, exc)
+        return crash(path, exc)
     finally:
         future.release()
 
@@ -144,17 +143,9 @@ def _add(result: BuildResult, registry: EntityRegistry, built: dict[str, Path], 
     except KgError as exc:
         result.failures.append(Failure(path, str(exc)))
     except Exception as exc:
-        result.failures.append(_crash(path, exc))
+        result.failures.append(crash(path, exc))
     else:
-        named = result.dataset.graph(report_iri(report.content_hash))
-        for triple in graph:
-            named.add(triple)
-        result.reports.append(report)
-        built[report.content_hash] = path
-
-
-def _crash(path: Path, exc: Exception) -> Failure:
-    return Failure(path, f"{path}: could not be built ({type(exc).__name__}: {exc})")
+        add_graph(result, report, graph, built, path)
 
 
 @contextmanager

@@ -77,13 +77,23 @@ def _add_report(result: BuildResult, path: Path, lang: str | None, registry: Ent
     except KgError as exc:
         result.failures.append(Failure(path, str(exc)))
     except Exception as exc:  # a bug must not cost the other reports their graph
-        result.failures.append(Failure(path, f"{path}: could not be built ({type(exc).__name__}: {exc})"))
+        result.failures.append(crash(path, exc))
     else:
-        named = result.dataset.graph(report_iri(report.content_hash))
-        for triple in graph:
-            named.add(triple)
-        result.reports.append(report)
-        built[report.content_hash] = path
+        add_graph(result, report, graph, built, path)
+
+
+def crash(path: Path, exc: Exception) -> Failure:
+    """The one-line failure of a report whose build hit a bug."""
+    return Failure(path, f"{path}: could not be built ({type(exc).__name__}: {exc})")
+
+
+def add_graph(result: BuildResult, report: Report, graph, built: dict[str, Path], path: Path) -> None:
+    """Put one report's graph into the result as its own named graph."""
+    named = result.dataset.graph(report_iri(report.content_hash))
+    for triple in graph:
+        named.add(triple)
+    result.reports.append(report)
+    built[report.content_hash] = path
 
 
 def _sources(inputs: Iterable[Path | str], failures: list[Failure]) -> list[Path]:
