@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 import sys
+from contextlib import nullcontext
 from pathlib import Path
 
 import click
@@ -30,6 +31,21 @@ def main() -> None:
     """Knowledge graphs of industrial sites from French and English reports."""
 
 
+DEFAULT_STORE = Path("kg.store")
+
+
+def executor_options(func):
+    """``--executor``, ``--scheduler``, ``--workers``: where ``kg build`` runs the extraction."""
+    func = click.option("--workers", type=click.IntRange(1, 256), metavar="N",
+                        help="Worker processes of the local Dask cluster (default: 2).")(func)
+    func = click.option("--scheduler", metavar="ADDRESS",
+                        help="Address of the Dask scheduler to use (tcp://host:8786) instead of "
+                             "a local cluster; its workers need kg and its spaCy pipelines.")(func)
+    return click.option("--executor", type=click.Choice(["local", "dask"]), default="local", show_default=True,
+                        help="Where the extraction runs: in this process, or on a Dask cluster "
+                             "(a local one unless --scheduler is given). The graph is the same.")(func)
+
+
 @main.command()
 @click.argument("inputs", nargs=-1, required=True, metavar="REPORTS...", type=click.Path(path_type=Path))
 @click.option("--output", "-o", type=click.Path(path_type=Path, dir_okay=False),
@@ -39,35 +55,56 @@ def main() -> None:
 @click.option("--no-validate", is_flag=True, help="Do not validate the graph against the shapes.")
 @click.option("--quiet", "-q", is_flag=True, help="No progress bar.")
 @add_store_option
+@executor_options
 @shapes_option
 @fails_cleanly
 def build(inputs: tuple[Path, ...], output: Path | None, lang: str | None, no_validate: bool, quiet: bool,
-          store: Path | None, shapes: Path | None) -> None:
-    """Build REPORTS into one graph file.
+          store: Path | None, executor: str, scheduler: str | None, workers: int | None,
+          shapes: Path | None) -> None:
+    """Build REPORTS into a store, or into one graph file.
 
     REPORTS are files or folders of .txt, .md and .html reports in French or English. Each
-    report becomes a named graph (kept apart in .trig and .nq files). A report that cannot be
-    read or built gets one line on stderr and the others go on. Exit 0 when every report was
-    built and the graph conforms to the shapes, 1 when not, 2 when the command could not run.
+    report becomes a named graph (kept apart in .trig and .nq files). With neither --output nor
+    --store, the reports go into the store folder ./kg.store. A report that cannot be read or
+    built gets one line on stderr and the others go on. Exit 0 when every report was built and
+    the graph conforms to the shapes, 1 when not, 2 when the command could not run.
     """
-    if store is not None:
-        from kg.store.commands import build_store
+    if executor != "dask" and (scheduler or workers):
+        raise click.UsageError("--scheduler and --workers are options of --executor dask")
+    if store is None and output is None:
+        store = DEFAULT_STORE
+    with _extractor(executor, scheduler, workers or 2, lang) as extractor:
+        if store is not None:
+            from kg.store.commands import build_store
 
-        sys.exit(build_store(inputs, store, output=output, lang=lang, validate=not no_validate,
-                             shapes=shapes, progress=_progress(quiet)))
-    if output is None:
-        raise click.UsageError("give --output FILE (a graph file) or --store DIR (a store)")
+            sys.exit(build_store(inputs, store, output=output, lang=lang, validate=not no_validate,
+                                 shapes=shapes, progress=_progress(quiet), extractor=extractor))
+        sys.exit(_build_file(inputs, output, lang, not no_validate, shapes, _progress(quiet), extractor))
+
+
+def _extractor(executor: str, scheduler: str | None, workers: int, lang: str | None):
+    """The extraction stage of the build: None (in this process), or one on a Dask cluster."""
+    if executor == "local":
+        return nullcontext(None)
+    from kg.distributed import dask_extractor
+
+    return dask_extractor(scheduler, workers, lang)
+
+
+def _build_file(inputs: tuple[Path, ...], output: Path, lang: str | None, validate: bool,
+                shapes: Path | None, progress: _progress, extractor) -> int:
+    """``kg build -o FILE``: the reports built into one dataset, written, then validated."""
     from kg.export import check_target, write_graph
     from kg.pipeline import build_reports
 
     # What can fail without reading a report fails before the first one is read.
     check_target(output)
-    if shapes is not None and not no_validate:
+    if shapes is not None and validate:
         from kg.validation import load_shapes
 
         load_shapes(shapes)  # parsed once: validate() below gets it from the cache
-    with _progress(quiet) as step:
-        result = build_reports(inputs, lang=lang, on_report=step)
+    with progress as step:
+        result = build_reports(inputs, lang=lang, on_report=step, extractor=extractor)
     for failure in result.failures:
         click.echo(f"kg: {failure}", err=True)
     for duplicate in result.duplicates:
@@ -75,19 +112,19 @@ def build(inputs: tuple[Path, ...], output: Path | None, lang: str | None, no_va
     if not result.reports:
         # An empty graph must not replace the graph a previous build wrote there.
         click.echo(f"kg: no report could be built; {output} not written", err=True)
-        sys.exit(1)
+        return 1
     write_graph(result.dataset, output)
     click.echo(f"kg: {len(result.reports)} report(s) built into {output}"
                + (f", {len(result.failures)} failed" if result.failures else ""), err=True)
     conforms = True
-    if not no_validate:
-        from kg.validation import validate
+    if validate:
+        from kg.validation import validate as validate_graph
 
-        report = validate(result.dataset, shapes=shapes)
+        report = validate_graph(result.dataset, shapes=shapes)
         conforms = report.conforms
         if not conforms:
             click.echo(report.text, err=True)
-    sys.exit(0 if conforms and not result.failures else 1)
+    return 0 if conforms and not result.failures else 1
 
 
 class _progress:

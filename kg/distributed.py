@@ -1,42 +1,41 @@
 """``kg build --executor dask``: extraction spread over a Dask distributed cluster.
 
-Workers read and extract reports (the costly part: spaCy), each loading its pipelines once;
-they send back, per report, the :class:`~kg.read.Report` and its
-:class:`~kg.extract.model.Extraction`: plain, picklable dataclasses. The driver turns them into
-graphs **in report order**, with one :class:`~kg.graph.merge.EntityRegistry`, exactly as
-:func:`kg.pipeline.build_reports` does, so the result is the same graph, byte for byte.
+:class:`DaskExtractor` is the extraction stage of :mod:`kg.pipeline` run on a cluster. The
+driver reads the report files (cheap next to extraction) and sends their texts, a few reports
+a task, to the workers, so the workers need no access to the files; each worker loads its
+spaCy pipelines once (:class:`PipelineLoader`) and sends back plain, picklable
+:class:`~kg.extract.model.Extraction` dataclasses. The driver turns them into graphs **in
+report order**, with one :class:`~kg.graph.merge.EntityRegistry`, exactly as a serial build
+does, so the result is the same graph, byte for byte.
 
 Why the driver, not the workers, mints IRIs: an entity's IRI and labels are not a function of
 its report alone. The registry gives a later report's "Acme" the IRI of the "Acme Industries SA"
 an earlier report named, fixes an entity's label the first time it is seen, and forgets a name
 once two entities share it. Those decisions depend on every report before, in order; a worker
-sees only its own reports, in whatever order the scheduler hands them out. Building a graph is
-cheap next to extracting it, so doing it on the driver costs little.
+sees only its own reports, in whatever order the scheduler hands them out.
 
-Reports stream: at most ``window`` are being extracted or waiting to be put in order at once
-(completed futures go into a reorder buffer until every earlier report has been built), so the
-driver never holds the extractions of a whole corpus. With a remote ``scheduler``, the workers
-must see the report files at the same paths as the driver (a shared file system), and have kg
-and its spaCy pipelines installed.
+Reports stream: at most ``window`` tasks are being extracted or waiting to be put in order at
+once (completed tasks wait in a reorder buffer until every earlier report has gone on), so the
+driver never holds the extractions of a whole corpus.
 """
 from __future__ import annotations
 
+import pickle
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
+from itertools import islice
 from pathlib import Path
 
 from distributed import Client, Future, LocalCluster, WorkerPlugin, as_completed
 
 from kg.errors import KgError
 from kg.extract.model import Extraction
-from kg.graph.build import build_graph
-from kg.graph.merge import EntityRegistry
-from kg.pipeline import BuildResult, Failure, _sources, add_graph, crash, new_dataset
-from kg.read import SUPPORTED_LANGUAGES, Report, read_report
+from kg.pipeline import BuildResult, Outcome, build_reports
+from kg.read import SUPPORTED_LANGUAGES
 
-Outcome = tuple[Report, Extraction] | Failure
 CONNECT_TIMEOUT = "20s"
-WINDOW_PER_WORKER = 4  # reports in flight a worker thread: enough to hide the round trips
+REPORTS_PER_TASK = 4  # enough for nlp.pipe to batch, few enough to keep both workers busy
+WINDOW_PER_WORKER = 3  # tasks in flight a worker thread: enough to hide the round trips
 
 
 class PipelineLoader(WorkerPlugin):
@@ -55,17 +54,78 @@ class PipelineLoader(WorkerPlugin):
             load_pipeline(lang)
 
 
-def read_and_extract(path: Path, lang: str | None) -> Outcome:
-    """On a worker: one report read and extracted, or the one-line failure of a serial build."""
-    from kg.extract import extract
+def extract_texts(texts: list[tuple[str, str]]) -> list[Extraction | Exception]:
+    """On a worker: the extractions of ``(text, lang)`` pairs, or in its place the exception
+    of a text that failed (made picklable, so that it reaches the driver)."""
+    from kg.extract import extract_many
 
+    return [_portable(result) for result in extract_many(texts)]
+
+
+def _portable(result: Extraction | Exception) -> Extraction | Exception:
+    if not isinstance(result, Exception):
+        return result
     try:
-        report = read_report(path, lang=lang)
-        return report, extract(report.text, report.lang)
-    except KgError as exc:
-        return Failure(path, str(exc))
-    except Exception as exc:  # a bug must not cost the other reports their graph
-        return crash(path, exc)
+        pickle.loads(pickle.dumps(result))
+        return result
+    except Exception:  # noqa: BLE001  (an exception whose arguments do not pickle)
+        return RuntimeError(f"{type(result).__name__}: {result}")
+
+
+class DaskExtractor:
+    """The extraction stage of a build (a :data:`kg.pipeline.Extractor`) on the cluster of
+    ``client``: outcomes go out in batches of ``per_task``, come back in order."""
+
+    def __init__(self, client: Client, *, per_task: int = REPORTS_PER_TASK, window: int | None = None) -> None:
+        self.client = client
+        self.per_task = per_task
+        self.window = window or WINDOW_PER_WORKER * max(1, sum(client.nthreads().values()))
+
+    def __call__(self, outcomes: Iterable[Outcome]) -> Iterator[Outcome]:
+        todo = iter(outcomes)
+        running: dict[Future, int] = {}
+        ready: dict[int, list[Outcome]] = {}  # the reorder buffer: done, waiting for an earlier batch
+        batches: dict[int, list[Outcome]] = {}
+        done = as_completed()
+        submitted = following = 0
+        while True:
+            while len(running) + len(ready) < self.window and (batch := list(islice(todo, self.per_task))):
+                extract = [o for o in batch if o.to_extract]
+                batches[submitted] = batch
+                if extract:
+                    texts = [(o.report.text, o.report.lang) for o in extract]
+                    future = self.client.submit(extract_texts, texts, pure=False)
+                    running[future] = submitted
+                    done.add(future)
+                else:
+                    ready[submitted] = batch
+                submitted += 1
+            if following in ready:
+                yield from ready.pop(following)
+                following += 1
+                continue
+            if not running:
+                return
+            future = next(done)
+            index = running.pop(future)
+            ready[index] = _fill(batches.pop(index), future)
+
+
+def _fill(batch: list[Outcome], future: Future) -> list[Outcome]:
+    """The batch with the extractions (or failures) of its outcomes to extract."""
+    extract = [o for o in batch if o.to_extract]
+    try:
+        results: list[Extraction | Exception] = future.result()
+    except Exception as exc:  # noqa: BLE001  (the worker died, KilledWorker: the batch's reports fail)
+        results = [exc] * len(extract)
+    finally:
+        future.release()
+    for outcome, result in zip(extract, results):
+        if isinstance(result, Exception):
+            outcome.fail(result)
+        else:
+            outcome.extraction = result
+    return batch
 
 
 def build_distributed(inputs: Iterable[Path | str], *, scheduler: str | Client | None = None,
@@ -74,78 +134,17 @@ def build_distributed(inputs: Iterable[Path | str], *, scheduler: str | Client |
     """Build every report found in ``inputs`` like :func:`kg.pipeline.build_reports`, with the
     extraction spread over the Dask cluster at ``scheduler`` (an address or a connected
     client), or over a local cluster of ``workers`` processes when none is given."""
-    result = BuildResult(dataset=new_dataset())
-    registry = EntityRegistry()
-    built: dict[str, Path] = {}  # content hash -> the report built with that text
-    paths = _sources(inputs, result.failures)
+    with dask_extractor(scheduler, workers, lang) as extractor:
+        return build_reports(inputs, lang=lang, on_report=on_report, extractor=extractor)
+
+
+@contextmanager
+def dask_extractor(scheduler: str | Client | None, workers: int, lang: str | None) -> Iterator[DaskExtractor]:
+    """An extraction stage on the cluster at ``scheduler`` (or a local one of ``workers``
+    processes), its workers loading the pipelines of ``lang`` (or of every language)."""
     with _connected(scheduler, workers) as client:
         client.register_plugin(PipelineLoader((lang,) if lang else SUPPORTED_LANGUAGES))
-        for path, outcome in extract_in_order(client, paths, lang=lang):
-            _add(result, registry, built, path, outcome)
-            if on_report is not None:
-                on_report(path)
-    return result
-
-
-def extract_in_order(client: Client, paths: list[Path], *, lang: str | None = None,
-                     window: int | None = None) -> Iterator[tuple[Path, Outcome]]:
-    """``(path, outcome)`` of each report, in the order of ``paths``, extracted on the cluster
-    with at most ``window`` reports submitted and not yet yielded."""
-    window = window or WINDOW_PER_WORKER * max(1, sum(client.nthreads().values()))
-    todo = iter(enumerate(paths))
-    running: dict[Future, int] = {}
-    ready: dict[int, Outcome] = {}  # the reorder buffer: done, waiting for an earlier report
-    done = as_completed()
-    _submit(client, todo, running, done, window - len(ready), lang)
-    following = 0
-    while running:
-        future = next(done)
-        index = running.pop(future)
-        ready[index] = _result(future, paths[index])
-        while following in ready:
-            yield paths[following], ready.pop(following)
-            following += 1
-        _submit(client, todo, running, done, window - len(ready), lang)
-
-
-def _submit(client: Client, todo: Iterator[tuple[int, Path]], running: dict[Future, int],
-            done: as_completed, room: int, lang: str | None) -> None:
-    while len(running) < room and (item := next(todo, None)) is not None:
-        index, path = item
-        future = client.submit(read_and_extract, path, lang, pure=False)
-        running[future] = index
-        done.add(future)
-
-
-def _result(future: Future, path: Path) -> Outcome:
-    try:
-        return future.result()
-    except Exception as exc:  # the worker died (KilledWorker), or could not unpickle the task
-        return crash(path, exc)
-    finally:
-        future.release()
-
-
-def _add(result: BuildResult, registry: EntityRegistry, built: dict[str, Path], path: Path,
-         outcome: Outcome) -> None:
-    """What ``kg.pipeline`` does with one report once it is extracted: its graph, its failure,
-    or a note that an earlier report had the same text (keep the two in step)."""
-    if isinstance(outcome, Failure):
-        result.failures.append(outcome)
-        return
-    report, extraction = outcome
-    if report.content_hash in built:
-        same = built[report.content_hash]
-        result.duplicates.append(Failure(path, f"{path}: same text as {same}; built once"))
-        return
-    try:
-        graph = build_graph(report, extraction, registry)
-    except KgError as exc:
-        result.failures.append(Failure(path, str(exc)))
-    except Exception as exc:
-        result.failures.append(crash(path, exc))
-    else:
-        add_graph(result, report, graph, built, path)
+        yield DaskExtractor(client)
 
 
 @contextmanager

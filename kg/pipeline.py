@@ -1,22 +1,41 @@
 """read → extract → graph, over many reports: the library behind ``kg build``.
 
-Each report is read, extracted and turned into its own named graph; one report that cannot be
-read or built is recorded as a failure (its path and a one-line reason) and the others go on.
+A build is a stream of :class:`Outcome`, one per report file, in the order of the sorted file
+paths, through four stages:
+
+1. **read** (:func:`read_all`): the file becomes a :class:`~kg.read.Report`, or a failure;
+2. **triage**: a report whose text an earlier report of the build had is noted, not built
+   (:func:`dedupe`); a store adds its own triage (:mod:`kg.store.build`: unchanged reports
+   are skipped before the costly part);
+3. **extract**, by an :data:`Extractor`: :func:`extract_locally` runs the reports through
+   spaCy in batches, :class:`kg.distributed.DaskExtractor` on a Dask cluster;
+4. **graph** (:func:`build_graphs`): each extraction becomes the report's graph, in report
+   order, with one :class:`~kg.graph.merge.EntityRegistry` (an entity's IRI and label depend on
+   every report before it, so this stage is sequential).
+
+Consumers take the stream where they want it: :func:`build_reports` into one rdflib dataset,
+:func:`kg.store.build.build_into_store` into a store, one transaction a report, without holding
+the graphs. One report that cannot be read or built is recorded as a failure (its path and a
+one-line reason) and the others go on.
 """
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
+from itertools import islice
 from pathlib import Path
 
-from rdflib import Dataset
+from rdflib import Dataset, Graph
 
 from kg.errors import KgError
+from kg.extract.model import Extraction
 from kg.graph.build import build_graph
-from kg.graph.merge import EntityRegistry
 from kg.graph.iris import report_iri
+from kg.graph.merge import EntityRegistry
 from kg.namespaces import bind_prefixes
 from kg.read import Report, iter_sources, read_report
+
+BATCH_SIZE = 32  # reports read ahead and extracted together: what nlp.pipe batches
 
 
 @dataclass(frozen=True)
@@ -36,6 +55,37 @@ class Failure:
 
 
 @dataclass
+class Outcome:
+    """One report file on its way through a build; the stages fill it in.
+
+    At the end exactly one of these holds: ``graph`` (built), ``failure`` (could not be read,
+    extracted or built), ``duplicate`` (an earlier report had the same text: built once), or
+    ``skipped`` (a store holds it unchanged).
+    """
+
+    path: Path
+    report: Report | None = None
+    failure: Failure | None = None
+    duplicate: Failure | None = None
+    skipped: bool = False
+    extraction: Extraction | None = None
+    graph: Graph | None = None
+
+    @property
+    def to_extract(self) -> bool:
+        return (self.report is not None and self.extraction is None and self.failure is None
+                and self.duplicate is None and not self.skipped)
+
+    def fail(self, exc: Exception) -> None:
+        self.failure = failure_of(self.path, exc)
+
+
+# An extraction stage: outcomes in, the same outcomes out in the same order, those that are
+# ``to_extract`` given their extraction or failure. It may read ahead: a batch, a cluster's window.
+Extractor = Callable[[Iterable[Outcome]], Iterator[Outcome]]
+
+
+@dataclass
 class BuildResult:
     dataset: Dataset
     reports: list[Report] = field(default_factory=list)
@@ -43,43 +93,103 @@ class BuildResult:
     # Reports whose text an earlier report of the build already had: built once, not failed.
     duplicates: list[Failure] = field(default_factory=list)
 
+    def record(self, outcome: Outcome) -> None:
+        """Note a finished outcome among the reports, failures or duplicates (not its graph)."""
+        if outcome.failure is not None:
+            self.failures.append(outcome.failure)
+        elif outcome.duplicate is not None:
+            self.duplicates.append(outcome.duplicate)
+        elif outcome.graph is not None:
+            self.reports.append(outcome.report)
+
 
 def new_dataset() -> Dataset:
     return bind_prefixes(Dataset())
 
 
 def build_reports(inputs: Iterable[Path | str], *, lang: str | None = None,
-                  on_report: Callable[[Path], None] | None = None) -> BuildResult:
-    """Build every report found in ``inputs`` (files or folders) into one dataset."""
+                  on_report: Callable[[Path], None] | None = None,
+                  extractor: Extractor | None = None) -> BuildResult:
+    """Build every report found in ``inputs`` (files or folders) into one dataset, one named
+    graph a report. ``extractor`` runs the extraction (default: :func:`extract_locally`)."""
     result = BuildResult(dataset=new_dataset())
-    registry = EntityRegistry()
-    built: dict[str, Path] = {}  # content hash -> the report built with that text
-    for path in _sources(inputs, result.failures):
-        _add_report(result, path, lang, registry, built)
+    paths = sources(inputs, result.failures)
+    outcomes = dedupe(read_all(paths, lang))
+    for outcome in build_graphs((extractor or extract_locally)(outcomes), EntityRegistry()):
+        result.record(outcome)
+        if outcome.graph is not None:
+            add_graph(result.dataset, outcome.report, outcome.graph)
         if on_report is not None:
-            on_report(path)
+            on_report(outcome.path)
     return result
 
 
-def _add_report(result: BuildResult, path: Path, lang: str | None, registry: EntityRegistry,
-                built: dict[str, Path]) -> None:
-    """Read, extract and build one report into ``result``'s dataset, or record why not."""
-    from kg.extract import extract  # loads spaCy: only when a build runs
+# --- the stages ----------------------------------------------------------------------------------
 
-    try:
-        report = read_report(path, lang=lang)
-        if report.content_hash in built:
-            # The same text under another name: its named graph cannot hold two file names.
-            same = built[report.content_hash]
-            result.duplicates.append(Failure(path, f"{path}: same text as {same}; built once"))
-            return
-        graph = build_graph(report, extract(report.text, report.lang), registry)
-    except KgError as exc:
-        result.failures.append(Failure(path, str(exc)))
-    except Exception as exc:  # a bug must not cost the other reports their graph
-        result.failures.append(crash(path, exc))
-    else:
-        add_graph(result, report, graph, built, path)
+def read_all(paths: Iterable[Path], lang: str | None) -> Iterator[Outcome]:
+    """Stage 1: each file read into a report (``lang`` forces its language), or a failure."""
+    for path in paths:
+        outcome = Outcome(path)
+        try:
+            outcome.report = read_report(path, lang=lang)
+        except Exception as exc:  # noqa: BLE001  (recorded for this report alone)
+            outcome.fail(exc)
+        yield outcome
+
+
+def dedupe(outcomes: Iterable[Outcome]) -> Iterator[Outcome]:
+    """Stage 2: a report with the same text as an earlier one is noted and not built again (its
+    named graph, named after the text's hash, cannot hold two file names)."""
+    first: dict[str, Path] = {}  # content hash -> the first report of the build with that text
+    for outcome in outcomes:
+        if outcome.to_extract:
+            same = first.setdefault(outcome.report.content_hash, outcome.path)
+            if same != outcome.path:
+                outcome.duplicate = Failure(outcome.path, f"{outcome.path}: same text as {same}; built once")
+        yield outcome
+
+
+def extract_locally(outcomes: Iterable[Outcome], batch_size: int = BATCH_SIZE) -> Iterator[Outcome]:
+    """Stage 3 in this process: reports extracted ``batch_size`` at a time (see
+    :func:`kg.extract.extract_many`)."""
+    from kg.extract import extract_many  # loads spaCy: only when a build runs
+
+    outcomes = iter(outcomes)
+    while batch := list(islice(outcomes, batch_size)):
+        todo = [outcome for outcome in batch if outcome.to_extract]
+        extractions = extract_many([(o.report.text, o.report.lang) for o in todo], batch_size)
+        for outcome, extraction in zip(todo, extractions):
+            if isinstance(extraction, Exception):
+                outcome.fail(extraction)
+            else:
+                outcome.extraction = extraction
+        yield from batch
+
+
+def build_graphs(outcomes: Iterable[Outcome],
+                 registry: EntityRegistry | Callable[[], EntityRegistry]) -> Iterator[Outcome]:
+    """Stage 4: each extraction turned into its report's graph, in report order. ``registry``
+    may be a function that makes it, called when the first graph is built (a store's registry
+    is read from the store: not needed when every report is skipped)."""
+    for outcome in outcomes:
+        if outcome.extraction is not None and outcome.failure is None:
+            if not isinstance(registry, EntityRegistry):
+                registry = registry()
+            try:
+                outcome.graph = build_graph(outcome.report, outcome.extraction, registry)
+            except Exception as exc:  # noqa: BLE001  (recorded for this report alone)
+                outcome.fail(exc)
+            outcome.extraction = None  # the graph is what is kept
+        yield outcome
+
+
+# --- helpers -------------------------------------------------------------------------------------
+
+def failure_of(path: Path, exc: Exception) -> Failure:
+    """The one-line failure of a report: kg's own message, or that a bug stopped it."""
+    if isinstance(exc, KgError):
+        return Failure(path, str(exc))
+    return crash(path, exc)
 
 
 def crash(path: Path, exc: Exception) -> Failure:
@@ -87,16 +197,13 @@ def crash(path: Path, exc: Exception) -> Failure:
     return Failure(path, f"{path}: could not be built ({type(exc).__name__}: {exc})")
 
 
-def add_graph(result: BuildResult, report: Report, graph, built: dict[str, Path], path: Path) -> None:
-    """Put one report's graph into the result as its own named graph."""
-    named = result.dataset.graph(report_iri(report.content_hash))
-    for triple in graph:
-        named.add(triple)
-    result.reports.append(report)
-    built[report.content_hash] = path
+def add_graph(dataset: Dataset, report: Report, graph: Graph) -> None:
+    """Put one report's graph into ``dataset`` as its own named graph."""
+    named = dataset.graph(report_iri(report.content_hash))
+    named.addN((s, p, o, named) for s, p, o in graph)
 
 
-def _sources(inputs: Iterable[Path | str], failures: list[Failure]) -> list[Path]:
+def sources(inputs: Iterable[Path | str], failures: list[Failure]) -> list[Path]:
     """The report files of every input, sorted; an input that cannot be walked is a failure.
 
     Sorted, so that the first report to name an entity (which fixes its IRI and label, see

@@ -92,6 +92,49 @@ def validate(data: Graph | Dataset, shapes: Path | None = None) -> ValidationRep
     return ValidationReport(conforms, violations, _report_text(conforms, violations), report_graph)
 
 
+class StreamingValidation:
+    """Validation of a build that streams its reports into a store: the graphs are validated
+    ``batch`` reports at a time, as they are built, so that validation holds at most one batch
+    of graphs, not the corpus.
+
+    Each batch is validated on the union of its graphs, as :func:`validate` validates a whole
+    dataset: every constraint that one report's graph can break is checked (each report's
+    graph describes every entity it names). What a batch cannot see is a conflict between
+    reports of different batches (two reports giving a city two countries): ``kg validate`` on
+    the store validates the union of every report, and finds those.
+    """
+
+    def __init__(self, shapes: Path | None = None, batch: int = 64) -> None:
+        self.shapes = shapes
+        self.batch = batch
+        self.shapes_graph = load_shapes(shapes)  # a bad shapes file fails before the first report
+        self._pending = Graph()
+        self._count = 0
+        self._conforms = True
+        self._violations: set[Violation] = set()
+
+    def add(self, graph: Graph) -> None:
+        """Validate ``graph`` with the next batch (now, when the batch is full)."""
+        self._pending.addN((s, p, o, self._pending) for s, p, o in graph)
+        self._count += 1
+        if self._count >= self.batch:
+            self._flush()
+
+    def result(self) -> ValidationReport:
+        """The report of every graph added, as :func:`validate` words it (no report graph)."""
+        self._flush()
+        violations = tuple(sorted(self._violations, key=_sort_key))
+        return ValidationReport(self._conforms, violations, _report_text(self._conforms, violations))
+
+    def _flush(self) -> None:
+        if not self._count:
+            return
+        data, self._pending, self._count = self._pending, Graph(), 0
+        conforms, report_graph, _ = _run_pyshacl(data, self.shapes_graph, self.shapes)
+        self._conforms &= conforms
+        self._violations.update(_violations(report_graph, self.shapes_graph, _Names.for_data(data)))
+
+
 def load_shapes(shapes: Path | None = None) -> Graph:
     """The parsed shapes graph: kg's bundled shapes, or those of the file ``shapes``.
 

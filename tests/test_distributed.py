@@ -8,9 +8,9 @@ import pytest
 from distributed import Client, LocalCluster
 
 import kg.distributed
-from kg.distributed import build_distributed, extract_in_order
+from kg.distributed import DaskExtractor, build_distributed
 from kg.errors import KgError
-from kg.pipeline import build_reports
+from kg.pipeline import build_reports, extract_locally, read_all
 
 # Six reports of our own, French and English; "Brevik Cables" comes back under a shorter name and
 # "Sandvær Energi" in both languages, so the registry's order-dependent choices are exercised.
@@ -89,11 +89,15 @@ def test_distributed_same_text_twice_is_the_serial_note(client: Client, corpus: 
     assert [d.path.name for d in spread.duplicates] == ["08-marlow-derby-copy.en.txt"]
 
 
-@pytest.mark.parametrize("window", [1, 2, 5])
-def test_distributed_streams_in_order(client: Client, corpus: Path, window: int) -> None:
-    paths = sorted(corpus.iterdir())
-    order = [path.name for path, _ in extract_in_order(client, paths, window=window)]
-    assert order == sorted(REPORTS)
+@pytest.mark.parametrize(("window", "per_task"), [(1, 1), (2, 3), (5, 2)])
+def test_distributed_streams_in_order(client: Client, corpus: Path, window: int, per_task: int) -> None:
+    extractor = DaskExtractor(client, per_task=per_task, window=window)
+    outcomes = list(extractor(read_all(sorted(corpus.iterdir()), None)))
+    assert [outcome.path.name for outcome in outcomes] == sorted(REPORTS)
+    extracted = [o.path.name for o in outcomes if o.extraction is not None]
+    assert extracted == [name for name in sorted(REPORTS) if name != "07-empty.en.txt"]
+    local = list(extract_locally(read_all(sorted(corpus.iterdir()), None)))
+    assert [o.extraction for o in outcomes] == [o.extraction for o in local]
 
 
 def test_distributed_local_cluster_of_its_own(corpus: Path) -> None:

@@ -127,3 +127,58 @@ def test_pipeline_forced_language(pipelines: dict, lang: str, built: str | None,
 def test_pipeline_failure_is_one_line() -> None:
     failure = Failure(Path("acme.en.txt"), "acme.en.txt: could not be built (BadSyntax: at line 3\n  near 'x')")
     assert str(failure) == "acme.en.txt: could not be built (BadSyntax: at line 3 near 'x')"
+
+
+# --- extraction in batches ------------------------------------------------------------------------
+
+TEXTS = [
+    (FR_REPORT.read_text(encoding="utf-8"), "fr"),
+    (EN_REPORT.read_text(encoding="utf-8"), "en"),
+    ("Norvelle Textiles a ouvert un atelier de tissage à Roubaix.", "fr"),
+    ("Kestrel Marine opened a boatyard in Falmouth, England.", "en"),
+]
+
+
+def test_extract_many_gives_what_extract_gives_text_by_text(pipelines: dict) -> None:
+    from kg.extract import extract, extract_many
+
+    assert extract_many(TEXTS, batch_size=2) == [extract(text, lang) for text, lang in TEXTS]
+
+
+def test_extract_many_isolates_a_text_that_fails(pipelines: dict, monkeypatch: pytest.MonkeyPatch) -> None:
+    import kg.extract
+
+    real = kg.extract.to_extraction
+
+    def fragile(doc, lang):
+        if "Roubaix" in doc.text:
+            raise ValueError("a bug met in one text")
+        return real(doc, lang)
+
+    monkeypatch.setattr(kg.extract, "to_extraction", fragile)
+    results = kg.extract.extract_many(TEXTS)
+    assert [type(r).__name__ for r in results] == ["Extraction", "Extraction", "ValueError", "Extraction"]
+    assert all(r.facts for r in results if not isinstance(r, Exception))
+
+
+def test_pipeline_report_whose_extraction_fails_is_one_line(pipelines: dict, tmp_path: Path,
+                                                            monkeypatch: pytest.MonkeyPatch) -> None:
+    import kg.extract
+
+    real = kg.extract.to_extraction
+    monkeypatch.setattr(kg.extract, "to_extraction",
+                        lambda doc, lang: real(doc, lang) if "Tampere" not in doc.text else 1 / 0)
+    result = build_reports([FR_REPORT, EN_REPORT])
+    assert [r.path for r in result.reports] == [FR_REPORT]
+    assert [str(f) for f in result.failures] == [
+        f"{EN_REPORT}: could not be built (ZeroDivisionError: division by zero)"]
+
+
+def test_pipeline_batches_give_the_graph_of_one_report_at_a_time(pipelines: dict) -> None:
+    from functools import partial
+
+    from kg.pipeline import extract_locally
+
+    batched = build_reports([BUILD_DATA])
+    one_by_one = build_reports([BUILD_DATA], extractor=partial(extract_locally, batch_size=1))
+    assert serialize(batched.dataset, "trig", True) == serialize(one_by_one.dataset, "trig", True)

@@ -11,7 +11,7 @@ from rdflib import BNode, Dataset, Graph, Literal, URIRef
 from kg.errors import ShapesError
 from kg import namespaces as ns
 from kg.namespaces import KG, KGR, KGU, NIF, RDF, SKOS
-from kg.validation import ValidationReport, Violation, load_shapes, validate
+from kg.validation import StreamingValidation, ValidationReport, Violation, load_shapes, validate
 
 VALID = Path(__file__).parent / "data" / "shapes" / "valid.ttl"
 SITE = KGR["fact/has_site_in/a1b2c3d4e5f60718"]
@@ -259,3 +259,62 @@ def test_validation_offsets_typed_as_plain_integers_fail() -> None:
     found = [(v.path, v.value) for v in report.violations]
     assert found == [("nif:beginIndex", '"142"^^xsd:integer')]
     assert Literal(142, datatype=ns.XSD.nonNegativeInteger).datatype == ns.XSD.nonNegativeInteger
+
+
+# --- validation of a build as it streams ----------------------------------------------------------
+
+
+def _report_graphs() -> list[Graph]:
+    """The valid graph cut in three report graphs: facts, their evidence, the rest."""
+    parts: list[Graph] = [Graph(), Graph(), Graph()]
+    for s, p, o in _valid():
+        text = str(s)
+        index = 0 if text.startswith(str(KGR["fact/"])) else 1 if text.startswith(str(KGR["evidence/"])) else 2
+        parts[index].add((s, p, o))
+    return parts
+
+
+def _renamed(graph: Graph) -> Graph:
+    """``graph`` with kg's resources moved under kgr:copy/, as another report would name its own."""
+    def moved(node):
+        return URIRef(str(KGR) + "copy/" + str(node)[len(str(KGR)):]) if str(node).startswith(str(KGR)) else node
+
+    renamed = Graph()
+    for s, p, o in graph:
+        renamed.add((moved(s), p, moved(o)))
+    return renamed
+
+
+@pytest.mark.parametrize("batch", [1, 2, 64])
+def test_streaming_validation_reports_what_validate_reports(batch: int) -> None:
+    streaming = StreamingValidation(batch=batch)
+    streaming.add(_broken())
+    streaming.add(_renamed(_valid()))  # another report's entities and facts: masks nothing
+    whole = validate(_broken())
+    result = streaming.result()
+    assert (result.conforms, result.violations, result.text) == (False, whole.violations, whole.text)
+
+
+def test_streaming_validation_of_conforming_graphs_conforms() -> None:
+    streaming = StreamingValidation(batch=2)
+    for _ in range(3):
+        streaming.add(_valid())
+    assert streaming.result().text == "Conforms"
+
+
+def test_streaming_validation_sees_a_batch_as_one_graph() -> None:
+    # Facts whose entities are described by another report's graph of the same batch conform;
+    # apart, the facts lack what their shapes require.
+    together, apart = StreamingValidation(batch=3), StreamingValidation(batch=1)
+    for graph in _report_graphs():
+        together.add(graph)
+        apart.add(graph)
+    assert together.result().conforms
+    assert not apart.result().conforms
+
+
+def test_streaming_validation_bad_shapes_fail_at_once(tmp_path: Path) -> None:
+    shapes = tmp_path / "broken.ttl"
+    shapes.write_text("@prefix sh: <http://www.w3.org/ns/shacl#> .\nthis is not turtle\n", encoding="utf-8")
+    with pytest.raises(ShapesError, match="broken.ttl"):
+        StreamingValidation(shapes)

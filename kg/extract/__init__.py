@@ -9,7 +9,7 @@ relation extractors; each writes to ``doc._.kg`` (a :class:`~kg.extract.context.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Sequence
 from functools import cache
 
 import spacy
@@ -32,6 +32,7 @@ __all__ = ["extract", "extract_many", "load_pipeline"]
 if not Doc.has_extension("kg"):
     Doc.set_extension("kg", default=None)
 
+BATCH_SIZE = 32  # texts a language that nlp.pipe runs together
 KG_COMPONENTS = ("kg_mentions", "kg_coref", "kg_modality", "kg_relations")
 
 
@@ -106,10 +107,31 @@ def extract(text: str, lang: str) -> Extraction:
     return to_extraction(load_pipeline(lang)(text), lang)
 
 
-def extract_many(texts: Iterable[tuple[str, str]], batch_size: int = 16) -> Iterator[Extraction]:
-    """Extractions of ``(text, lang)`` pairs, in order, batching texts of one language."""
-    for text, lang in texts:
-        yield extract(text, lang)
+def extract_many(texts: Sequence[tuple[str, str]], batch_size: int = BATCH_SIZE) -> list[Extraction | Exception]:
+    """Extractions of ``(text, lang)`` pairs, in order; a text whose extraction raised gives
+    its exception in its place, so that one bad text never costs the others theirs.
+
+    Texts of one language go through ``nlp.pipe`` together: spaCy's models run on batches
+    faster than on one text at a time. When a batch raises, its texts are extracted again one
+    by one, to find the one that failed.
+    """
+    results: list[Extraction | Exception | None] = [None] * len(texts)
+    by_lang: dict[str, list[int]] = {}
+    for index, (_, lang) in enumerate(texts):
+        by_lang.setdefault(lang, []).append(index)
+    for lang, indices in by_lang.items():
+        try:
+            nlp = load_pipeline(lang)
+            docs = nlp.pipe((texts[i][0] for i in indices), batch_size=batch_size)
+            for index, doc in zip(indices, docs):
+                results[index] = to_extraction(doc, lang)
+        except Exception:  # noqa: BLE001  (isolated below, text by text)
+            for index in indices:
+                try:
+                    results[index] = extract(texts[index][0], lang)
+                except Exception as exc:  # noqa: BLE001  (the caller reports it for its text)
+                    results[index] = exc
+    return results  # type: ignore[return-value]  (every slot is filled)
 
 
 def to_extraction(doc: Doc, lang: str) -> Extraction:

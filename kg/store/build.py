@@ -19,19 +19,17 @@ different folders would replace each other, so the second is a failure that says
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from rdflib import Graph
-
 from kg.errors import KgError
 from kg.extract.model import Entity
-from kg.graph.build import ENTITY_CLASSES, build_graph
-from kg.graph.iris import report_iri
+from kg.graph.build import ENTITY_CLASSES
 from kg.graph.merge import NAMED_TYPES, EntityRegistry, Identity
-from kg.pipeline import BuildResult, Failure, _sources, new_dataset
-from kg.read import Report, read_report
+from kg.pipeline import (BuildResult, Extractor, Failure, Outcome, add_graph, build_graphs,
+                         extract_locally, new_dataset, read_all, sources)
+from kg.read import Report
 from kg.store.oxigraph import Store
 from kg.store.terms import to_rdflib
 
@@ -40,7 +38,7 @@ from kg.store.terms import to_rdflib
 class StoreBuildResult(BuildResult):
     """A build into a store: ``reports`` were built (``replaced`` among them: new versions of
     files the store held), ``skipped`` were in the store already, unchanged. ``dataset`` holds
-    the graphs built by this run (for validation), unless the build was asked not to keep them."""
+    the graphs built by this run, if the build was asked to keep them."""
 
     skipped: list[Report] = field(default_factory=list)
     replaced: list[Report] = field(default_factory=list)
@@ -48,51 +46,61 @@ class StoreBuildResult(BuildResult):
 
 def build_into_store(inputs: Iterable[Path | str], store: Store, *, lang: str | None = None,
                      on_report: Callable[[Path], None] | None = None,
-                     keep_graphs: bool = True) -> StoreBuildResult:
-    """Build every report of ``inputs`` (files or folders) that ``store`` lacks into it."""
-    from kg.extract import extract  # loads spaCy: only when a report must be extracted
+                     on_graph: Callable[[Outcome], None] | None = None,
+                     keep_graphs: bool = True, extractor: Extractor | None = None) -> StoreBuildResult:
+    """Build every report of ``inputs`` (files or folders) that ``store`` lacks into it.
 
+    Each report's graph goes into the store as soon as it is built, in its own transaction;
+    ``on_graph`` sees it first (to validate it). With ``keep_graphs`` off, the build holds no
+    graph once it is stored, so its memory does not grow with the corpus.
+    """
     result = StoreBuildResult(dataset=new_dataset())
-    registry = _Lazy(lambda: registry_of(store))  # read from the store when first needed
-    names: dict[str, Path] = {}  # file name -> the report of this build that has it
-    texts: dict[str, Path] = {}  # content hash -> the report of this build built with that text
-    for path in _sources(inputs, result.failures):
-        try:
-            report = read_report(path, lang=lang)
-            _claim_name(names, report)
-            graph = None
-            holder = store.file_with(report.content_hash)
-            if holder == report.path.name:
-                result.skipped.append(report)
-            elif holder is not None or report.content_hash in texts:
-                # The same text under another name: built once, as kg.pipeline does. The file's
-                # previous text, if the store had it, is no longer what the file says.
-                same = texts.get(report.content_hash) or holder
-                result.duplicates.append(Failure(path, f"{path}: same text as {same}; built once"))
-                store.remove_report(report.path.name)
-            else:
-                graph = build_graph(report, extract(report.text, report.lang), registry.get())
-                texts[report.content_hash] = path
-        except KgError as exc:
-            result.failures.append(Failure(path, str(exc)))
-        except Exception as exc:  # a bug must not cost the other reports their graph
-            result.failures.append(Failure(path, f"{path}: could not be built ({type(exc).__name__}: {exc})"))
-        else:
-            if graph is not None:
-                _add(store, report, graph, result, keep_graphs)
+    paths = sources(inputs, result.failures)
+    outcomes = _triage(read_all(paths, lang), store)
+    registry = lambda: registry_of(store)  # noqa: E731  (read from the store when first needed)
+    for outcome in build_graphs((extractor or extract_locally)(outcomes), registry):
+        if outcome.skipped:
+            result.skipped.append(outcome.report)
+        elif outcome.graph is not None:
+            if on_graph is not None:
+                on_graph(outcome)
+            _add(store, outcome, result, keep_graphs)
+        result.record(outcome)
+        outcome.graph = None
         if on_report is not None:
-            on_report(path)
+            on_report(outcome.path)
     return result
 
 
-class _Lazy:
-    def __init__(self, make: Callable[[], EntityRegistry]) -> None:
-        self._make, self._value = make, None
+def _triage(outcomes: Iterable[Outcome], store: Store) -> Iterator[Outcome]:
+    """What the store already holds decides, before extraction, what is built:
 
-    def get(self) -> EntityRegistry:
-        if self._value is None:
-            self._value = self._make()
-        return self._value
+    - a report the store holds under its file name with the same text is skipped;
+    - the same text under another file name (in the store, or earlier in this build) is built
+      once, and the file's previous text, if the store had it, goes (it is no longer what the
+      file says);
+    - two files of this build with one file name: the second is a failure (the store keys
+      reports by file name).
+    """
+    names: dict[str, Path] = {}  # file name -> the report of this build that has it
+    texts: dict[str, Path] = {}  # content hash -> the report of this build to be built with that text
+    for outcome in outcomes:
+        if outcome.to_extract:
+            report = outcome.report
+            try:
+                _claim_name(names, report)
+                holder = store.file_with(report.content_hash)
+                if holder == report.path.name:
+                    outcome.skipped = True
+                elif holder is not None or report.content_hash in texts:
+                    same = texts.get(report.content_hash) or holder
+                    outcome.duplicate = Failure(outcome.path, f"{outcome.path}: same text as {same}; built once")
+                    store.remove_report(report.path.name)
+                else:
+                    texts[report.content_hash] = outcome.path
+            except KgError as exc:
+                outcome.fail(exc)
+        yield outcome
 
 
 def _claim_name(names: dict[str, Path], report: Report) -> None:
@@ -102,17 +110,15 @@ def _claim_name(names: dict[str, Path], report: Report) -> None:
                       "a store keeps one report per file name: rename one of them")
 
 
-def _add(store: Store, report: Report, graph: Graph, result: StoreBuildResult, keep_graphs: bool) -> None:
+def _add(store: Store, outcome: Outcome, result: StoreBuildResult, keep_graphs: bool) -> None:
     # Outside the per-report error handling: a store that cannot be written stops the build.
+    report = outcome.report
     known = store.stored_hash(report.path.name) is not None
-    store.add_report(report, graph)
-    result.reports.append(report)
+    store.add_report(report, outcome.graph)
     if known:
         result.replaced.append(report)
     if keep_graphs:
-        named = result.dataset.graph(report_iri(report.content_hash))
-        for triple in graph:
-            named.add(triple)
+        add_graph(result.dataset, report, outcome.graph)
 
 
 # --- the registry of the entities already stored ------------------------------------------------

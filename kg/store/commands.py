@@ -6,10 +6,14 @@ import sys
 from collections.abc import Callable, Iterable
 from contextlib import AbstractContextManager, nullcontext
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
 from kg.errors import KgError
+
+if TYPE_CHECKING:  # kg.pipeline loads spaCy, which kg serve does not need
+    from kg.pipeline import Extractor
 
 DEFAULT_PORT = 7878
 
@@ -24,10 +28,13 @@ def add_store_option(func: Callable) -> Callable:
 
 def build_store(inputs: Iterable[Path], folder: Path, *, output: Path | None, lang: str | None,
                 validate: bool, shapes: Path | None,
-                progress: AbstractContextManager[Callable[[Path], None]] | None = None) -> int:
-    """``kg build --store``: add the reports to the store, write it to ``output`` if given,
-    validate the graphs built by this run; the exit code (0 all went well, 1 a report failed or
-    does not conform). ``progress`` gives the callback told of each report as it is done."""
+                progress: AbstractContextManager[Callable[[Path], None]] | None = None,
+                extractor: Extractor | None = None) -> int:
+    """``kg build --store``: add the reports to the store, validating the graphs of this run as
+    they stream in (:class:`kg.validation.StreamingValidation`), write the store to ``output``
+    if given; the exit code (0 all went well, 1 a report failed or does not conform).
+    ``progress`` gives the callback told of each report as it is done; ``extractor`` runs the
+    extraction (default: in this process)."""
     from kg.store.build import build_into_store
     from kg.store.oxigraph import Store
 
@@ -35,13 +42,16 @@ def build_store(inputs: Iterable[Path], folder: Path, *, output: Path | None, la
         from kg.export import check_target
 
         check_target(output)
-    if shapes is not None and validate:
-        from kg.validation import load_shapes
+    validation = None
+    if validate:
+        from kg.validation import StreamingValidation
 
-        load_shapes(shapes)
+        validation = StreamingValidation(shapes)  # a bad shapes file fails before the first report
     with Store.open(folder) as store:
         with progress or nullcontext(None) as step:
-            result = build_into_store(inputs, store, lang=lang, on_report=step)
+            result = build_into_store(inputs, store, lang=lang, on_report=step, keep_graphs=False,
+                                      on_graph=validation and (lambda outcome: validation.add(outcome.graph)),
+                                      extractor=extractor)
         for failure in result.failures:
             click.echo(f"kg: {failure}", err=True)
         for duplicate in result.duplicates:
@@ -51,10 +61,8 @@ def build_store(inputs: Iterable[Path], folder: Path, *, output: Path | None, la
             store.dump(output)
             click.echo(f"kg: the store's {len(store)} quads written to {output}", err=True)
     conforms = True
-    if validate and result.reports:
-        from kg.validation import validate as validate_graph
-
-        report = validate_graph(result.dataset, shapes=shapes)
+    if validation is not None and result.reports:
+        report = validation.result()
         conforms = report.conforms
         if not conforms:
             click.echo(report.text, err=True)

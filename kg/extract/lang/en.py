@@ -46,7 +46,10 @@ LEXICON = Lexicon(
         r"warehouses?", r"dry\s+ports?", r"container\s+(?:yard|terminal|hub)s?", r"(?:industrial|business)\s+parks?",
         r"(?:research\s+and\s+development|R&D|innovation|logistics|distribution|production)\s+cent(?:re|er)s?",
         r"assembly\s+(?:lines?|plants?)", r"(?:manufacturing|production|car-making)\s+bases?", r"base",
-        r"operations", r"yards?", r"shipyards?",
+        r"operations", r"yards?", r"shipyards?", r"boatyards?", r"dockyards?", r"workshops?",
+        r"breweries", r"brewery", r"distiller(?:y|ies)", r"bakeries", r"bakery", r"creameries", r"creamery",
+        r"(?:paper|steel|cement|glass|sugar|saw)\s?(?:mills?|works|plants?)", r"tanneries", r"tannery",
+        r"data\s+cent(?:re|er)s?", r"depots?", r"campus(?:es)?", r"laborator(?:y|ies)",
     ),
     site_verbs=words(
         r"build\w*", r"built", r"construct\w*", r"open\w*", r"operat\w*", r"run\w*", r"set\s+up", r"establish\w*",

@@ -68,7 +68,10 @@ LEXICON = Lexicon(
         r"centres?\s+(?:de\s+recherche(?:\s+et\s+d[ée]veloppement)?|de\s+R&D|d['’]innovation|logistiques?|de\s+production)",
         r"gigafactor(?:y|ies)", r"gigausines?", r"raffineries?", r"fonderies?", r"ateliers?",
         r"implantations?", r"lignes?\s+d['’]assemblage", r"chantiers?\s+navals?", r"ports?\s+secs?",
-        r"installations?\s+industrielles?",
+        r"installations?\s+industrielles?", r"laboratoires?", r"centres?\s+de\s+donn[ée]es", r"data\s+cent(?:er|re)s?",
+        r"brasseries?", r"distilleries?", r"papeteries?", r"sucreries?", r"cimenteries?",
+        r"aci[ée]ries?", r"verreries?", r"tanneries?", r"laiteries?", r"fromageries?", r"scieries?", r"filatures?",
+        r"chantiers?", r"campus",
     ),
     site_verbs=words(
         r"construi\w*", r"b[âa]ti\w*", r"impl\w*", r"[ée]tabli\w*", r"ouvr\w*", r"ouvert\w*", r"inaugur\w*",
