@@ -136,6 +136,16 @@ def test_cli_build_notes_a_text_given_twice(kg_cli: Cli, tmp_path: Path) -> None
     assert result.stderr.splitlines()[0] == f"kg: note: {reports[1]}: same text as {reports[0]}; built once"
 
 
+def test_cli_build_without_output_builds_into_the_default_store(kg_cli: Cli, tmp_path: Path,
+                                                                 monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    result = kg_cli("build", BUILD_DATA / "harwick-tampere.en.txt")
+    assert result.exit_code == 0, result.stderr
+    assert result.stderr.splitlines() == ["kg: 1 report(s) built into kg.store"]
+    facts = kg_cli("facts", "kg.store")
+    assert facts.exit_code == 0 and "Tampere" in facts.stdout
+
+
 # Runs ``kg build`` once per output file in one process, so that spaCy loads once a process.
 TWO_BUILDS = """
 import sys

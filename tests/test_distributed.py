@@ -110,3 +110,46 @@ def test_distributed_unreachable_scheduler_is_one_line(corpus: Path, monkeypatch
     monkeypatch.setattr(kg.distributed, "CONNECT_TIMEOUT", "1s")  # nothing listens on port 9
     with pytest.raises(KgError, match=r"tcp://127\.0\.0\.1:9: cannot connect to the Dask scheduler"):
         build_distributed([corpus], scheduler="tcp://127.0.0.1:9")
+
+
+# --- kg build --executor dask ---------------------------------------------------------------------
+
+
+def test_cli_build_on_dask_writes_the_serial_bytes(kg_cli, corpus: Path, tmp_path: Path) -> None:
+    serial, spread = tmp_path / "serial.trig", tmp_path / "spread.trig"
+    assert kg_cli("build", corpus, "-o", serial).exit_code == 1  # the empty report fails
+    result = kg_cli("build", corpus, "-o", spread, "--executor", "dask", "--workers", "2")
+    assert result.exit_code == 1, result.stderr
+    assert spread.read_bytes() == serial.read_bytes()
+    assert f"kg: {corpus / '07-empty.en.txt'}: the file holds only whitespace" in result.stderr
+
+
+def test_cli_build_into_a_store_on_dask_stores_the_serial_graph(kg_cli, client: Client, corpus: Path,
+                                                                 tmp_path: Path) -> None:
+    address = client.scheduler.address
+    serial = tmp_path / "serial.trig"
+    kg_cli("build", corpus, "-o", serial)
+    result = kg_cli("build", corpus, "--store", tmp_path / "s", "--executor", "dask", "--scheduler", address,
+                    "-o", tmp_path / "stored.trig")
+    assert "kg: 6 report(s) built into" in result.stderr, result.stderr
+    assert (tmp_path / "stored.trig").read_bytes() == serial.read_bytes()
+    again = kg_cli("build", corpus, "--store", tmp_path / "s", "--executor", "dask", "--scheduler", address)
+    assert "kg: 0 report(s) built into" in again.stderr and "6 unchanged" in again.stderr
+
+
+@pytest.mark.parametrize("option", [["--scheduler", "tcp://127.0.0.1:8786"], ["--workers", "3"]])
+def test_cli_build_dask_options_need_the_dask_executor(kg_cli, corpus: Path, tmp_path: Path,
+                                                       option: list[str]) -> None:
+    result = kg_cli("build", corpus, "-o", tmp_path / "g.ttl", *option)
+    assert result.exit_code == 2
+    assert "--scheduler and --workers are options of --executor dask" in result.stderr
+    assert not (tmp_path / "g.ttl").exists()
+
+
+def test_cli_build_unreachable_scheduler_is_one_line(kg_cli, corpus: Path, tmp_path: Path,
+                                                     monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(kg.distributed, "CONNECT_TIMEOUT", "1s")
+    result = kg_cli("build", corpus, "-o", tmp_path / "g.ttl", "--executor", "dask", "--scheduler", "tcp://127.0.0.1:9")
+    assert result.exit_code == 2
+    assert result.stderr.splitlines() == [
+        next(line for line in result.stderr.splitlines() if "cannot connect to the Dask scheduler" in line)]

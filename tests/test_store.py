@@ -478,3 +478,30 @@ def test_store_build_command_writes_validates_and_says_what_it_did(pipelines: di
     assert rows and rows == facts(load_graph(output))
     assert build_store([corpus], folder, output=None, lang=None, validate=True, shapes=None) == 0
     assert f"kg: 0 report(s) built into {folder}, 2 unchanged\n" in capsys.readouterr().err
+
+
+def test_store_build_can_hold_no_graph(pipelines: dict, corpus: Path, tmp_path: Path) -> None:
+    seen: list[str] = []
+    with Store.open(tmp_path / "s") as store:
+        result = build_into_store([corpus], store, keep_graphs=False,
+                                  on_graph=lambda outcome: seen.append(outcome.report.path.name))
+        assert len(store.graph_names()) == 2
+    assert seen == sorted(REPORTS) and [r.path.name for r in result.reports] == sorted(REPORTS)
+    assert len(result.dataset) == 0 and not any(len(g) for g in result.dataset.graphs())
+
+
+def test_store_build_command_validates_as_it_streams(pipelines: dict, corpus: Path, tmp_path: Path,
+                                                     capsys: pytest.CaptureFixture[str]) -> None:
+    from kg.store.commands import build_store
+
+    shapes = tmp_path / "tickers.ttl"  # every organization must have a ticker: none of these has one
+    shapes.write_text(
+        "@prefix sh: <http://www.w3.org/ns/shacl#> .\n@prefix kg: <https://w3id.org/kg/ontology#> .\n"
+        "[] a sh:NodeShape ; sh:targetClass kg:Organization ;\n"
+        "  sh:property [ sh:path kg:tickerSymbol ; sh:minCount 1 ; sh:message \"a company has a ticker\" ] .\n",
+        encoding="utf-8")
+    assert build_store([corpus], tmp_path / "s", output=None, lang=None, validate=True, shapes=shapes) == 1
+    said = capsys.readouterr().err.splitlines()
+    assert said[1] == "Does not conform: 2 violations"
+    assert [line.split()[0] for line in said[2:]] == ["kgr:org/corvane-materiaux", "kgr:org/pellwick-engineering"]
+    assert all(line.endswith("kg:tickerSymbol: a company has a ticker") for line in said[2:])
