@@ -106,7 +106,7 @@ class Context:
     def amounts(self) -> list[tuple[Amount, Span]]:
         """Every amount of money and quantity of the text, with its token span."""
         found = []
-        for amount in find_amounts(self.doc.text, self.lex.lang):
+        for amount in find_amounts(self.text, self.lex.lang):
             span = self.doc.char_span(amount.start, amount.end, alignment_mode="expand")
             if span is not None and len(span):
                 found.append((amount, span))
@@ -152,12 +152,47 @@ class Context:
         rx = self.lex.rx(pattern) if isinstance(pattern, str) and hasattr(self.lex, pattern) else pattern
         if isinstance(rx, str):
             rx = re.compile(rx, re.IGNORECASE)
+        if (span.start, span.end) in self._sentence_bounds:
+            # Extractors ask for a score of patterns in every sentence: each pattern runs once
+            # over the whole text, and a sentence takes the matches that lie inside it.
+            matches = self._doc_matches(rx)
+            first = bisect.bisect_left(matches, (span.start_char,))
+            found = []
+            for start, end, tokens in matches[first:]:
+                if start >= span.end_char:
+                    break
+                if end <= span.end_char:
+                    found.append(tokens)
+            return found
+        return self._scan(rx, span.start_char, span.end_char)
+
+    def _scan(self, rx: re.Pattern[str], start: int, end: int) -> list[Span]:
+        """The matches of ``rx`` in the text between two character offsets, as token spans."""
         found = []
-        for m in rx.finditer(span.text):
-            s = self.doc.char_span(span.start_char + m.start(), span.start_char + m.end(), alignment_mode="expand")
+        for m in rx.finditer(self.text[start:end]):  # a slice: ^, $ and lookarounds see only it
+            s = self.doc.char_span(start + m.start(), start + m.end(), alignment_mode="expand")
             if s is not None and len(s):
                 found.append(s)
         return found
+
+    @cached_property
+    def text(self) -> str:
+        """The doc's text (``Doc.text`` joins every token each time it is read)."""
+        return self.doc.text
+
+    @cached_property
+    def _sentence_bounds(self) -> frozenset[tuple[int, int]]:
+        return frozenset((sent.start, sent.end) for sent in self.sents)
+
+    @cached_property
+    def _matches(self) -> dict[re.Pattern[str], list[tuple[int, int, Span]]]:
+        return {}
+
+    def _doc_matches(self, rx: re.Pattern[str]) -> list[tuple[int, int, Span]]:
+        """(start, end, tokens) of every match of ``rx`` in the text, by start, found once."""
+        if rx not in self._matches:
+            self._matches[rx] = [(s.start_char, s.end_char, s) for s in self._scan(rx, 0, len(self.text))]
+        return self._matches[rx]
 
     def clause_of(self, i: int) -> tuple[int, int]:
         """Token bounds of the clause around ``i``: the sentence cut at ; : mais/but."""

@@ -7,6 +7,8 @@ and initials end no sentence. spaCy's parser keeps boundaries set before it runs
 """
 from __future__ import annotations
 
+import numpy
+from spacy.attrs import SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -25,28 +27,42 @@ CLOSERS = frozenset({"»", "”", '"', "’", ")"})
 
 @Language.component("kg_sentences")
 def kg_sentences(doc: Doc) -> Doc:
-    for i, tok in enumerate(doc):
-        tok.is_sent_start = i == 0 or _starts_sentence(doc, i)
+    tokens = _Tokens(doc)
+    starts = [1 if i == 0 or _starts_sentence(tokens, i) else -1 for i in range(len(doc))]
+    # All at once: setting Token.is_sent_start checks the whole doc for a parse each time.
+    doc.from_array([SENT_START], numpy.array(starts, dtype="int64").astype("uint64"))
     return doc
 
 
-def _starts_sentence(doc: Doc, i: int) -> bool:
-    tok = doc[i]
-    if not (tok.text[:1].isupper() or tok.text[:1] in {"«", "“", '"'} or tok.text[:1].isdigit()):
-        return "\n\n" in doc[i - 1].whitespace_ or doc[i - 1].text.count("\n") >= 2
-    if "\n\n" in doc[i - 1].whitespace_ or doc[i - 1].is_space and doc[i - 1].text.count("\n") >= 2:
+class _Tokens:
+    """What the rules read of each token, read once: a Token is made anew on every ``doc[i]``."""
+
+    def __init__(self, doc: Doc) -> None:
+        self.text = [t.text for t in doc]
+        self.lower = [t.lower_ for t in doc]
+        self.ws = [t.whitespace_ for t in doc]
+        self.space = [t.is_space for t in doc]
+
+
+def _starts_sentence(doc: _Tokens, i: int) -> bool:
+    text, ws, space = doc.text, doc.ws, doc.space
+    first = text[i][:1]
+    if not (first.isupper() or first in {"«", "“", '"'} or first.isdigit()):
+        return "\n\n" in ws[i - 1] or text[i - 1].count("\n") >= 2
+    if "\n\n" in ws[i - 1] or space[i - 1] and text[i - 1].count("\n") >= 2:
         return True  # a new paragraph (or a heading) starts a sentence; a wrapped line does not
     j = i - 1
-    while j > 0 and (doc[j].text in CLOSERS or doc[j].is_space):
+    while j > 0 and (text[j] in CLOSERS or space[j]):
         j -= 1
-    prev = doc[j]
-    spaced = bool(doc[i - 1].whitespace_) or doc[i - 1].is_space or doc[i - 1].text in CLOSERS
-    if (prev.text not in ENDS and not (prev.text.endswith(".") and len(prev.text) > 1)) or not spaced:
+    prev = text[j]
+    spaced = bool(ws[i - 1]) or space[i - 1] or text[i - 1] in CLOSERS
+    if (prev not in ENDS and not (prev.endswith(".") and len(prev) > 1)) or not spaced:
         return False
-    if prev.text.endswith(".") and len(prev.text) > 1:  # "Ltd." as one token
-        return prev.text[:-1].lower() in LEGAL_ENDINGS and tok.lower_ in SENTENCE_OPENERS
-    word = doc[j - 1] if j > 0 else None
-    if prev.text == "." and word is not None and (word.lower_ in ABBREVIATIONS or (len(word.text) == 1 and word.text.isupper())):
+    if prev.endswith(".") and len(prev) > 1:  # "Ltd." as one token
+        return prev[:-1].lower() in LEGAL_ENDINGS and doc.lower[i] in SENTENCE_OPENERS
+    word = j - 1 if j > 0 else None
+    if prev == "." and word is not None and (doc.lower[word] in ABBREVIATIONS
+                                             or (len(text[word]) == 1 and text[word].isupper())):
         # "Co. Ltd" or "M. Dupont" go on; after a legal form, a determiner or pronoun starts anew
-        return word.lower_ in LEGAL_ENDINGS and tok.lower_ in SENTENCE_OPENERS
+        return doc.lower[word] in LEGAL_ENDINGS and doc.lower[i] in SENTENCE_OPENERS
     return True
