@@ -21,7 +21,7 @@ from kg.extract.context import Context
 from kg.extract.coref import resolve_references
 from kg.extract.entities import cluster
 from kg.extract.lang import lexicon
-from kg.extract.mentions import find_mentions
+from kg.extract.mentions import find_mentions, text_of
 from kg.extract.modality import hedged_tokens
 from kg.extract.model import Extraction
 from kg.extract.relations import extract_facts
@@ -80,7 +80,7 @@ def make_relations(nlp: Language, name: str):
 
 def _dateline(doc: Doc, lex) -> tuple[int, int] | None:
     """Token span of the dateline a wire report opens with ("AKTAU, Kazakhstan —")."""
-    m = re.match(lex.dateline, doc.text)
+    m = re.match(lex.dateline, text_of(doc))
     if not m:
         return None
     span = doc.char_span(m.start(), m.end(), alignment_mode="expand")

@@ -16,7 +16,7 @@ from functools import cached_property
 from spacy.tokens import Doc, Span, Token
 
 from kg.extract.lang import Lexicon
-from kg.extract.mentions import Mention, fold
+from kg.extract.mentions import Mention, fold, text_of
 from kg.extract.numbers import Amount, find_amounts
 from kg.places import gazetteer
 from kg.extract.model import Entity, Evidence
@@ -177,8 +177,7 @@ class Context:
 
     @cached_property
     def text(self) -> str:
-        """The doc's text (``Doc.text`` joins every token each time it is read)."""
-        return self.doc.text
+        return text_of(self.doc)
 
     @cached_property
     def _sentence_bounds(self) -> frozenset[tuple[int, int]]:

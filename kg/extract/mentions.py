@@ -17,6 +17,8 @@ from spacy.tokens import Doc, Token
 from kg.extract.lang import Lexicon
 from kg.places import Place, gazetteer
 
+TEXT_KEY = "kg.text"  # where text_of keeps a doc's text, in Doc.user_data
+
 PERSON_LABELS = frozenset({"PER", "PERSON"})
 ORG_LABELS = frozenset({"ORG"})
 PLACE_LABELS = frozenset({"LOC", "GPE"})
@@ -55,6 +57,14 @@ def fold(text: str) -> str:
     return re.sub(r"\s+", " ", text).strip()
 
 
+def text_of(doc: Doc) -> str:
+    """The doc's text, joined once a doc: ``Doc.text`` joins every token each time it is read."""
+    text = doc.user_data.get(TEXT_KEY)
+    if text is None:
+        text = doc.user_data[TEXT_KEY] = doc.text
+    return text
+
+
 def find_mentions(doc: Doc, lex: Lexicon, dateline: tuple[int, int] | None = None) -> list[Mention]:
     """Every name of the doc, typed, sorted by position, without overlaps."""
     from kg.extract.kinds import classify_all
@@ -66,7 +76,7 @@ def find_mentions(doc: Doc, lex: Lexicon, dateline: tuple[int, int] | None = Non
 
 def _candidates(doc: Doc, lex: Lexicon) -> list[tuple[int, int, str]]:
     """(start, end, NER label) of name-like spans: capitalized runs, refined by NER spans."""
-    text = doc.text  # Doc.text joins every token: make it once
+    text = text_of(doc)
     runs = [_extend_legal_form(doc, text, s, e, lex) for s, e in _capitalized_runs(doc, lex)]
     labels: dict[tuple[int, int], str] = {run: "" for run in runs}
     for ent in doc.ents:
