@@ -112,3 +112,13 @@ def test_read_language_import_builds_no_detector():
             "print(l._detector.cache_info().currsize)")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "0"
+
+
+def test_language_is_read_from_the_opening_of_a_long_text() -> None:
+    from kg.read.language import SAMPLE_CHARS
+
+    french = "La coopérative laitière a ouvert une fromagerie dans la vallée, près de la rivière. " * 40
+    english = "The dairy cooperative opened a cheese plant in the valley, near the river. " * 200
+    assert len(french) >= SAMPLE_CHARS
+    assert detect_language(french + english) == "fr"
+    assert detect_language(english + french) == "en"

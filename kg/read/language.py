@@ -32,6 +32,9 @@ MIN_WORDS_TO_REJECT = 12
 # How sure lingua must be of an unsupported language before kg refuses the text.
 MIN_CONFIDENCE_TO_REJECT = 0.9
 DEFAULT_LANGUAGE = "en"
+# Characters lingua reads: its confidence no longer changes after a few hundred, and its cost
+# grows with the text (a long report would cost more to detect than a short one to parse).
+SAMPLE_CHARS = 2000
 
 # A word: a run of letters, or one Chinese or Japanese character (these scripts use no spaces).
 _CJK = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
@@ -51,6 +54,7 @@ def detect_language(text: str, *, source: Path | str = "<text>", hint: str | Non
     that is clearly in another language raises :class:`~kg.errors.ReadError` naming ``source``;
     a text with no words at all gets :data:`DEFAULT_LANGUAGE`.
     """
+    text = text[:SAMPLE_CHARS]
     scores = {v.language.iso_code_639_1.name.lower(): v.value
               for v in _detector().compute_language_confidence_values(text)}
     short = len(_WORD.findall(text)) < MIN_WORDS_TO_REJECT
