@@ -1,16 +1,16 @@
 """Peak memory of builds of growing corpora: does it stay flat?
 
-Each size runs in a fresh process, twice:
+Each size runs in a fresh process, once per mode:
 
-- ``build``: ``kg.pipeline.build_reports`` as ``kg build`` calls it, which returns one rdflib
-  Dataset with every report's graph and every ``Report`` (with its text);
-- ``stream``: the same steps report by report (read, extract, build the graph with one entity
-  registry), each graph written out as N-Quads and dropped: what a build into a store does.
+- ``store``: ``kg build --store`` (:func:`kg.store.commands.build_store`, validation on) into a
+  new on-disk store: reports stream through the build and into the store, one at a time;
+- ``build``: ``kg build -o FILE`` without the writing (:func:`kg.pipeline.build_reports`), which
+  returns one rdflib Dataset holding every report's graph, for the file to be written from.
 
 The growth per 1,000 reports, and where it goes (the dataset's triples, the reports' texts,
-spaCy's string store, the entity registry) are printed for each size.
+spaCy's string store, the entity registry) are printed for each size. Modes run side by side.
 
-    python bench/memory.py --sizes 100,300,1000
+    python bench/memory.py --sizes 1000,3000,10000 --modes store
 """
 from __future__ import annotations
 
@@ -19,6 +19,7 @@ import gc
 import json
 import subprocess
 import sys
+import tempfile
 from pathlib import Path
 
 from common import corpus, machine, peak_rss_mb, rss_mb
@@ -27,6 +28,7 @@ from common import corpus, machine, peak_rss_mb, rss_mb
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--sizes", default="100,300,1000")
+    parser.add_argument("--modes", default="store,build")
     parser.add_argument("--one", nargs=2, metavar=("MODE", "SIZE"), help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.one:
@@ -38,7 +40,7 @@ def main() -> None:
     rows = []
     for size in sizes:
         # The two modes of a size run side by side: memory does not care about the shared CPU.
-        runs = {mode: _spawn(mode, size) for mode in ("build", "stream")}
+        runs = {mode: _spawn(mode, size) for mode in args.modes.split(",")}
         for mode, process in runs.items():
             out, _ = process.communicate()
             rows.append(json.loads(out.strip().splitlines()[-1]))
@@ -56,14 +58,15 @@ def measure(mode: str, size: int) -> dict:
     paths = corpus(size)
     for lang in ("fr", "en"):
         load_pipeline(lang)
-    _build_stream(paths[:2], Path("/dev/null"))  # gazetteer, detector, ontology
-    gc.collect()
-    base, strings = rss_mb(), _strings()
-    row = {"mode": mode, "reports": size, "base_mb": base}
-    if mode == "build":
-        row |= _build(paths)
-    else:
-        row |= _build_stream(paths, Path("/dev/null"))
+    with tempfile.TemporaryDirectory(prefix="kg-bench-memory-") as folder:
+        _build_store(paths[:2], Path(folder) / "warm")  # gazetteer, detector, ontology, shapes
+        gc.collect()
+        base, strings = rss_mb(), _strings()
+        row = {"mode": mode, "reports": size, "base_mb": base}
+        if mode == "build":
+            row |= _build(paths)
+        else:
+            row |= _build_store(paths, Path(folder) / "store")
     row |= {"peak_mb": peak_rss_mb(), "strings_added": _strings() - strings}
     return row
 
@@ -80,20 +83,19 @@ def _build(paths: list[Path]) -> dict:
     return {"triples": triples, "text_mb": text_mb, "freed_on_drop_mb": before - rss_mb()}
 
 
-def _build_stream(paths: list[Path], out: Path) -> dict:
-    from kg.extract import extract
-    from kg.graph.build import build_graph
-    from kg.graph.merge import EntityRegistry
-    from kg.read import read_report
+def _build_store(paths: list[Path], folder: Path) -> dict:
+    import contextlib
+    import io
 
-    registry, triples = EntityRegistry(), 0
-    with out.open("wb") as sink:
-        for path in paths:
-            report = read_report(path)
-            graph = build_graph(report, extract(report.text, report.lang), registry)
-            sink.write(graph.serialize(format="nt", encoding="utf-8"))
-            triples += len(graph)
-    return {"triples": triples, "registry_names": len(registry._by_name)}
+    from kg.store.commands import build_store
+    from kg.store.oxigraph import Store
+
+    with contextlib.redirect_stderr(io.StringIO()):
+        code = build_store(paths, folder, output=None, lang=None, validate=True, shapes=None)
+    assert code == 0, f"build_store exited {code}"
+    with Store.open(folder, read_only=True) as store:
+        quads = len(store)
+    return {"triples": quads}
 
 
 def _strings() -> int:
@@ -105,14 +107,14 @@ def _strings() -> int:
 def _line(row: dict) -> str:
     growth = row["peak_mb"] - row["base_mb"]
     extra = (f", {row['text_mb']:.1f} MB of text, ~{row['freed_on_drop_mb']:.0f} MB freed when the result is dropped"
-             if row["mode"] == "build" else f", {row['registry_names']} names in the registry")
+             if row["mode"] == "build" else "")
     return (f"{row['mode']:<7}{row['reports']:>6} reports: base {row['base_mb']:.0f} MB, peak {row['peak_mb']:.0f} MB, "
             f"growth {growth:.0f} MB ({1000 * growth / row['reports']:.0f} MB / 1,000 reports), "
             f"{row['triples']} triples, +{row['strings_added']} spaCy strings{extra}")
 
 
 def _summary(rows: list[dict]) -> None:
-    for mode in ("build", "stream"):
+    for mode in ("store", "build"):
         mine = [r for r in rows if r["mode"] == mode]
         if len(mine) < 2:
             continue
