@@ -80,6 +80,11 @@ def test_mentions_city_with_country(parse, lang: str, text: str, name: str, coun
     ("en", "Jonathan Reyes, chief executive of Kestrel Motors, signed the deal.", "Jonathan Reyes", "Person"),
     ("fr", "Le président de Kestrel Motors, Paul Herrera, a inauguré l'usine.", "Paul Herrera", "Person"),
     ("en", "Anna Kowalski, Baltica Steel's chief financial officer, said demand was strong.", "Anna Kowalski", "Person"),
+    # A head office makes a name a company, whatever it sounds like.
+    ("fr", "Ilse Varga Nordik, dont le siège est à Oslo, construira une usine à Rouen.", "Ilse Varga Nordik", "Organization"),
+    ("fr", "Henrik Dal, qui a son siège à Bergen, a signé un accord avec la région.", "Henrik Dal", "Organization"),
+    ("en", "Karvik Holm, which is headquartered in Bergen, signed a supply deal.", "Karvik Holm", "Organization"),
+    ("en", "Marta Lindqvist, whose headquarters are in Malmo, signed a supply deal.", "Marta Lindqvist", "Organization"),
 ])
 def test_mentions_type(parse, lang: str, text: str, name: str, kind: str) -> None:
     assert mention(parse(lang, text), name).type == kind

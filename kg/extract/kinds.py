@@ -266,8 +266,9 @@ def _org_evidence(span: Span, lex: Lexicon) -> int:
 
 
 def _acts_as_company(doc: Doc, span: Span, lex: Lexicon) -> bool:
-    """A name that a company description introduces ("le groupe chinois X", "the wheel maker X")
-    or that runs, opens or owns plants is a company, whatever NER's label."""
+    """A name that a company description introduces ("le groupe chinois X", "the wheel maker X"),
+    that a relative clause gives a head office, or that runs, opens or owns plants is a
+    company, whatever NER's label."""
     window = doc[max(span.start - 6, 0):span.start]
     for d in lex.rx("descriptions").finditer(window.text):
         if window.start_char + d.end() >= doc[span.start].idx - 3:
@@ -275,6 +276,8 @@ def _acts_as_company(doc: Doc, span: Span, lex: Lexicon) -> bool:
     for noun in lex.rx("maker_nouns").finditer(window.text):
         if window.start_char + noun.end() >= doc[span.start].idx - 2:
             return True
+    if span.end + 1 < len(doc) and doc[span.end].text == "," and lex.rx("seat").match(text_of(doc), doc[span.end + 1].idx):
+        return True  # "X, dont le siège est à Oslo, ...", "X, which is headquartered in Leeds, ..."
     root = span.root
     before = doc[span.start - 1] if span.start > 0 else None
     in_apposition = before is not None and (before.text == "," or lex.rx("roles").fullmatch(before.text))

@@ -34,6 +34,7 @@ class Lexicon:
     dateline: str  # the dateline at the start of a wire report
     # relations: cue regexes
     headquarters: str  # "basé à", "dont le siège est à", "based in", "headquartered in"
+    seat: str  # what only an organization has: "dont le siège", "whose headquarters", "headquartered in"
     based_suffix: str  # "-based" (English only; "" when the language has none)
     listing: str  # "coté", "listed", "shares trade"
     listing_code_cue: str  # words right before a listing code: "code", "numéro", "under", "ticker"

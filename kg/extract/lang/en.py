@@ -33,6 +33,8 @@ LEXICON = Lexicon(
         r"based\s+in", r"headquartered\s+in", r"head-?quarters?\s+(?:is\s+|are\s+)?(?:in|at)",
         r"head\s+office\s+(?:is\s+)?(?:in|at)", r"registered\s+in", r"home\s+base\s+(?:is\s+)?in",
     ),
+    seat=words(r"(?:which\s+is\s+|that\s+is\s+)?headquartered\s+in", r"whose\s+(?:head(?:quarters|\s+office)|plants?|factor(?:y|ies))",
+               r"with\s+(?:its\s+)?head(?:quarters|\s+office)\s+in"),
     based_suffix=r"(?P<place>[A-Z][\w’'.]*(?:\s+[A-Z][\w’'.]*)?)-(?:based|headquartered)",
     listing=words(r"listed", r"trades?", r"traded", r"trading", r"shares", r"stock", r"ticker", r"quoted"),
     listing_code_cue=words(r"code", r"ticker", r"symbol", r"under", r"number"),

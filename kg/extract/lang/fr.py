@@ -53,6 +53,8 @@ LEXICON = Lexicon(
         r"a\s+son\s+si[èe]ge\s+(?:à|au|en)", r"ayant\s+son\s+si[èe]ge\s+(?:à|au|en)",
         r"domicili[ée]e?s?\s+(?:à|au|en)",
     ),
+    seat=words(r"dont\s+le\s+si[èe]ge", r"(?:qui\s+)?a\s+son\s+si[èe]ge", r"ayant\s+son\s+si[èe]ge",
+               r"si[èe]ge\s+social", r"dont\s+les\s+usines", r"dont\s+l['’]usine"),
     based_suffix="",
     listing=words(r"cot[ée]e?s?", r"introdu(?:it|ite)s?\s+en\s+bourse", r"bourse", r"action", r"actions"),
     listing_code_cue=words(r"code", r"num[ée]ro", r"symbole", r"ticker", r"mn[ée]monique", r"sous"),
