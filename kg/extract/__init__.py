@@ -135,7 +135,11 @@ def extract_many(texts: Sequence[tuple[str, str]], batch_size: int = BATCH_SIZE)
 
 
 def to_extraction(doc: Doc, lang: str) -> Extraction:
+    """The extraction the kg components left on ``doc``, which lets go of it: the doc and its
+    context point at each other, and such a cycle would wait for the cyclic garbage collector,
+    holding the doc's arrays, instead of going when the last reference does."""
     ctx: Context = doc._.kg
+    doc._.kg = None
     used = _used_entities(ctx)
     return Extraction(lang=lang, entities={k: v for k, v in ctx.entities.items() if k in used}, facts=list(ctx.facts))
 
