@@ -4,9 +4,12 @@ On one generated corpus (``bench/corpus.py``), in one run, interleaved block by 
 change of load on a shared machine hits every method alike:
 
 - ``spacy.pipe``: bare ``nlp.pipe`` of the same spaCy pipelines (no kg component), batch 32;
-- ``spacy.call``: the same pipelines, one ``nlp(text)`` a report (as kg's build calls them);
-- ``kg.build``: ``build_reports`` (read + extract + graph), serial;
+- ``spacy.call``: the same pipelines, one ``nlp(text)`` a report;
+- ``kg.build``: ``build_reports`` (read + extract in ``nlp.pipe`` batches + graph), serial: what
+  ``kg build -o FILE`` does before writing;
 - ``kg.validate``: ``validate`` of each block's dataset (pyshacl), added to kg.build;
+- ``kg.store``: ``kg build --store`` (``build_store``: build, streamed validation, one
+  transaction a report into a new on-disk store), serial;
 - ``kg.dask``: ``build_distributed`` on a local cluster of ``--workers`` processes.
 
 Pipeline loads and the cluster's start are timed apart, not counted in the rates.
@@ -134,13 +137,27 @@ def _steps(block: list[Path], texts: dict[Path, str], bare: dict, client, batch_
     def kg_validate() -> None:
         validate(built.pop("result").dataset)
 
+    def kg_store() -> None:
+        import contextlib
+        import io
+        import shutil
+        import tempfile
+
+        from kg.store.commands import build_store
+
+        folder = Path(tempfile.mkdtemp(prefix="kg-bench-throughput-"))
+        with contextlib.redirect_stderr(io.StringIO()):
+            code = build_store(block, folder / "store", output=None, lang=None, validate=True, shapes=None)
+        shutil.rmtree(folder)
+        assert code == 0, code
+
     def kg_dask() -> None:
         result = build_distributed(block, scheduler=client)
         assert not result.failures, result.failures[:3]
 
     # Groups run in one order or the other; kg.validate needs kg.build's dataset, so they are one group.
     return [[("spacy.pipe", spacy_pipe)], [("spacy.call", spacy_call)],
-            [("kg.build", kg_build), ("kg.validate", kg_validate)], [("kg.dask", kg_dask)]]
+            [("kg.build", kg_build), ("kg.validate", kg_validate)], [("kg.store", kg_store)], [("kg.dask", kg_dask)]]
 
 
 def _report(seconds: dict[str, float], cpu: dict[str, float], total_words: int, reports: int, workers: int) -> None:
@@ -151,7 +168,7 @@ def _report(seconds: dict[str, float], cpu: dict[str, float], total_words: int, 
     cpu["kg.build+validate"] = cpu["kg.build"] + cpu["kg.validate"]
     cpu["kg.build+validate.workers"] = 0.0
     print(f"{'method':<20}{'seconds':>9}{'words/s':>10}{'ms/report':>11}{'CPU ms/report':>15}{'workers CPU':>13}")
-    for name in ("spacy.pipe", "spacy.call", "kg.build", "kg.validate", "kg.build+validate", "kg.dask"):
+    for name in ("spacy.pipe", "spacy.call", "kg.build", "kg.validate", "kg.build+validate", "kg.store", "kg.dask"):
         s = seconds.get(name, total_words / rate[name])
         print(f"{name:<20}{s:>9.1f}{rate[name]:>10.0f}{1000 * s / reports:>11.1f}{1000 * cpu[name] / reports:>15.1f}"
               f"{1000 * cpu[name + '.workers'] / reports:>13.1f}")
@@ -159,6 +176,7 @@ def _report(seconds: dict[str, float], cpu: dict[str, float], total_words: int, 
           "does not change); workers CPU: the Dask workers' processes")
     print(f"ratio kg.build / spacy.pipe: {rate['kg.build'] / rate['spacy.pipe']:.2f}   (goal >= 0.8)")
     print(f"ratio kg.build+validate / spacy.pipe: {rate['kg.build+validate'] / rate['spacy.pipe']:.2f}")
+    print(f"ratio kg.store (build, validation, store) / spacy.pipe: {rate['kg.store'] / rate['spacy.pipe']:.2f}")
     print(f"same ratios by CPU time: kg.build / spacy.pipe {cpu['spacy.pipe'] / cpu['kg.build']:.2f}, "
           f"kg.build+validate / spacy.pipe {cpu['spacy.pipe'] / cpu['kg.build+validate']:.2f}, "
           f"kg.build / spacy.call {cpu['spacy.call'] / cpu['kg.build']:.2f}")
