@@ -34,6 +34,9 @@ from kg.store.oxigraph import Store
 from kg.store.terms import to_rdflib
 
 
+FLUSH_EVERY = 100  # reports between two flushes of the store's in-memory tables (Store.flush)
+
+
 @dataclass
 class StoreBuildResult(BuildResult):
     """A build into a store: ``reports`` were built (``replaced`` among them: new versions of
@@ -115,6 +118,8 @@ def _add(store: Store, outcome: Outcome, result: StoreBuildResult, keep_graphs: 
     report = outcome.report
     known = store.stored_hash(report.path.name) is not None
     store.add_report(report, outcome.graph)
+    if len(result.reports) % FLUSH_EVERY == FLUSH_EVERY - 1:
+        store.flush()
     if known:
         result.replaced.append(report)
     if keep_graphs:

@@ -139,6 +139,13 @@ class Store:
             self._lock.close()
             self._lock = None
 
+    def flush(self) -> None:
+        """Write RocksDB's in-memory tables to disk and free them. RocksDB fills a table of
+        64 MB for each of Oxigraph's indexes before it writes one on its own: a long build
+        that flushes now and then keeps its memory flat instead."""
+        if self.path is not None and not self.read_only:
+            self.ox.flush()
+
     def __enter__(self) -> Store:
         return self
 
