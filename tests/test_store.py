@@ -505,3 +505,19 @@ def test_store_build_command_validates_as_it_streams(pipelines: dict, corpus: Pa
     assert said[1] == "Does not conform: 2 violations"
     assert [line.split()[0] for line in said[2:]] == ["kgr:org/corvane-materiaux", "kgr:org/pellwick-engineering"]
     assert all(line.endswith("kg:tickerSymbol: a company has a ticker") for line in said[2:])
+
+
+def test_store_build_that_flushes_as_it_goes_stores_the_same_quads(pipelines: dict, corpus: Path, tmp_path: Path,
+                                                                   monkeypatch: pytest.MonkeyPatch) -> None:
+    import kg.store.build
+
+    flushes: list[int] = []
+    with Store.open(tmp_path / "once") as store:
+        build_into_store([corpus], store)
+        expected = all_quads(store)
+    monkeypatch.setattr(kg.store.build, "FLUSH_EVERY", 1)
+    monkeypatch.setattr(Store, "flush", lambda self, real=Store.flush: (flushes.append(1), real(self)))
+    with Store.open(tmp_path / "flushed") as store:
+        build_into_store([corpus], store)
+        assert all_quads(store) == expected
+    assert len(flushes) == len(REPORTS)
