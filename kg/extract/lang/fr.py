@@ -73,7 +73,7 @@ LEXICON = Lexicon(
         r"installations?\s+industrielles?", r"laboratoires?", r"centres?\s+de\s+donn[ée]es", r"data\s+cent(?:er|re)s?",
         r"brasseries?", r"distilleries?", r"papeteries?", r"sucreries?", r"cimenteries?",
         r"aci[ée]ries?", r"verreries?", r"tanneries?", r"laiteries?", r"fromageries?", r"scieries?", r"filatures?",
-        r"chantiers?", r"campus",
+        r"campus",
     ),
     site_verbs=words(
         r"construi\w*", r"b[âa]ti\w*", r"impl\w*", r"[ée]tabli\w*", r"ouvr\w*", r"ouvert\w*", r"inaugur\w*",
