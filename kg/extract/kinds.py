@@ -23,6 +23,8 @@ from kg.extract.numbers import find_amounts
 from kg.places import Place, gazetteer
 from kg.places.subdivisions import is_subdivision
 
+# Capitalized abbreviations of business words, which NER takes for organizations.
+BUSINESS_ABBREVIATIONS = frozenset({"r&d", "m&a", "ipo", "esg", "rse", "ebitda", "ebit", "capex", "opex", "b2b", "b2c"})
 LARGE_TOWN = 100_000  # a company-like name is a town only if the town is at least this large
 SMALL_TOWN = 15_000  # below this, a town needs its country named in the report, or "à"
 NOT_NAMES = frozenset({"NORP", "EVENT", "LAW", "WORK_OF_ART", "LANGUAGE", "MISC-PART", "EVENT-PART", "LAW-PART",
@@ -102,6 +104,8 @@ def _classify(doc: Doc, start: int, end: int, label: str, lex: Lexicon, countrie
     m = Mention(start, end, span.text, "Other", label)
     if dateline is not None and dateline[0] <= start < dateline[1]:
         return _as_place(m, gazetteer().resolve(span.text, context=countries, lang=lex.lang))
+    if EXCHANGE_WORDS.fullmatch(span.text) or span.text.lower() in BUSINESS_ABBREVIATIONS:
+        return m  # "la Bourse de Hong Kong": not the French village of Bourse; "R&D", "M&A"
     orgish = _org_evidence(span, lex)
     if orgish < 2:
         place = _place_of(doc, span, label, lex, countries, orgish)
