@@ -596,11 +596,20 @@ def test_relations_partner_of_traps(parse, lang: str, text: str) -> None:
         "fr", "Ferrano Wheels est une filiale de Kestrel Motors.", "Ferrano Wheels", "Kestrel Motors"),
     pytest.param(
         "en", "Ferrano Wheels is a subsidiary of Kestrel Motors.", "Ferrano Wheels", "Kestrel Motors"),
+    # A name NER does not know, opening its sentence, is a company when it is a unit of one.
+    ("en", "Inalum is a unit of Kestrel Motors.", "Inalum", "Kestrel Motors"),
 ])
 def test_relations_subsidiary_of(parse, lang: str, text: str, child: str, parent: str) -> None:
     ctx = parse(lang, text)
     assert [r.text for r in rows(ctx, "subsidiary_of")] == [r.text for r in find(ctx, "subsidiary_of", child, parent)]
     assert find(ctx, "subsidiary_of", child, parent), shown(ctx)
+
+
+def test_relations_subsidiary_of_both_companies_a_plural_stands_for(parse) -> None:
+    ctx = parse("en", "Ferrano Automotive and Baltica Steel will build a mill in Gdansk. Both companies are "
+                      "units of Kestrel Motors.")
+    assert sorted(r.text for r in rows(ctx, "subsidiary_of")) == [
+        "Baltica Steel -subsidiary_of-> Kestrel Motors", "Ferrano Automotive -subsidiary_of-> Kestrel Motors"]
 
 
 @pytest.mark.parametrize(("lang", "text"), [

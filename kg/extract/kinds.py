@@ -47,7 +47,8 @@ PRODUCT_NOUNS = frozenset(  # a name right before one of these names a product: 
     "phone smartphone chip chips engine engines tyre tyres tire tires scooter motorcycle aircraft jet "
     "berline camionnette utilitaire camion camions autobus moteur moteurs vaccin médicament puce".split()
 )
-SUBSIDIARY_NOUNS = frozenset({"filiale", "subsidiary", "unit", "arm", "division", "branche"})
+SUBSIDIARY_NOUNS = frozenset({"filiale", "filiales", "subsidiary", "subsidiaries", "unit", "units", "arm", "arms",
+                              "division", "divisions", "branche", "branches"})
 HONORIFICS = frozenset({"m", "mr", "mrs", "ms", "mme", "mlle", "dr", "pr", "prof", "sir", "dame"})
 TOWN_PREPOSITIONS = {"fr": ("à",), "en": ()}  # French names a town after "à", a country after "en"
 TICKER_CUES = frozenset({"ticker", "symbol", "symbole", "code", "codes", "mnémonique"})
@@ -129,7 +130,7 @@ def _classify(doc: Doc, start: int, end: int, label: str, lex: Lexicon, countrie
         m.type, m.confidence = "Person", 0.85
     elif orgish or label in ORG_LABELS or label == "FAC" or label in PERSON_LABELS:
         m.type, m.confidence = "Organization", 0.9 if orgish else 0.8
-    elif len(span) == 1 and span[0].is_sent_start and not label:
+    elif len(span) == 1 and span[0].is_sent_start and not label and not _acts_as_company(doc, span, lex):
         m.type = "Drop"
     else:
         m.type, m.confidence = "Organization", 0.6

@@ -125,7 +125,7 @@ LEXICON = Lexicon(
         r"(?:cooperation|partnership|joint[\s-]venture|shareholders['’]?)\s+agreement",
     ),
     owned_by=words(r"(?:is\s+|are\s+)?(?:wholly\s+|jointly\s+)?owned\s+by", r"controlled\s+by"),
-    subsidiary=words(r"subsidiar(?:y|ies)\s+of", r"(?:a\s+)?unit\s+of", r"(?:an\s+)?arm\s+of", r"part\s+of\s+the", r"division\s+of"),
+    subsidiary=words(r"subsidiar(?:y|ies)\s+of", r"(?:a\s+)?units?\s+of", r"(?:an\s+)?arms?\s+of", r"part\s+of\s+the", r"divisions?\s+of"),
     subsidiary_possessive=words(r"(?:its|their)\s+(?:\w+\s+)?(?:subsidiary|arm|unit)", r"through\s+its\s+subsidiary", r"its\s+listed\s+arm"),
     hedges=words(
         r"could", r"might", r"may", r"would", r"consider\w*", r"study\w*", r"studies", r"explor\w*", r"weigh\w*",
