@@ -605,6 +605,12 @@ def test_relations_subsidiary_of(parse, lang: str, text: str, child: str, parent
     assert find(ctx, "subsidiary_of", child, parent), shown(ctx)
 
 
+def test_relations_role_of_a_company_named_by_its_first_word_opening_a_sentence(parse) -> None:
+    ctx = parse("en", "Ferrano Automotive will build a plant in Pitesti. The company is a unit of Norvik Group. "
+                      "Norvik founder and chief executive Anders Berg said the group was pleased.")
+    assert [r.text for r in rows(ctx, "holds_role")] == ["Anders Berg -holds_role-> Norvik Group [chief executive]"]
+
+
 def test_relations_subsidiary_of_both_companies_a_plural_stands_for(parse) -> None:
     ctx = parse("en", "Ferrano Automotive and Baltica Steel will build a mill in Gdansk. Both companies are "
                       "units of Kestrel Motors.")

@@ -62,9 +62,19 @@ def classify_all(doc: Doc, spans: list[tuple[int, int, str]], lex: Lexicon,
     countries = _country_context(doc, spans, lex)
     acronyms = _product_acronyms(doc, spans)
     mentions = [_classify(doc, s, e, label, lex, countries, dateline, acronyms) for s, e, label in spans]
+    _first_words_of_orgs(mentions)
     mentions = [m for m in mentions if m.type != "Drop"]
     _consistent_orgs(doc, mentions, dateline)
     return mentions
+
+
+def _first_words_of_orgs(mentions: list[Mention]) -> None:
+    """A capitalized word opening a sentence is dropped as no name, unless the report names an
+    organization that starts with it ("Envision founder Zhang Lei" after "Envision Group")."""
+    firsts = {fold(m.text.split()[0]) for m in mentions if m.type == "Organization" and len(m.text.split()) > 1}
+    for m in mentions:
+        if m.type == "Drop" and m.end - m.start == 1 and fold(m.text) in firsts:
+            m.type, m.confidence = "Organization", 0.6
 
 
 def _in_amount(span: Span, amounts: list[tuple[int, int]]) -> bool:

@@ -96,7 +96,19 @@ def _candidates(doc: Doc, lex: Lexicon) -> list[tuple[int, int, str]]:
             part = f"{ent.label_}-PART" if inner and ent.label_ not in ORG_LABELS else ent.label_
             for r in [r for r in labels if start <= r[0] and r[1] <= end]:
                 labels[r] = labels[r] or part
+    _add_sentence_openers(doc, labels)
     return _without_overlaps(labels)
+
+
+def _add_sentence_openers(doc: Doc, labels: dict[tuple[int, int], str]) -> None:
+    """The first word of a many-word name, opening a sentence on its own, is a candidate too
+    (the tagger takes "Envision founder Zhang Lei said" for a verb): the name's short form."""
+    firsts = {fold(doc[s].text) for (s, e), label in labels.items() if e - s > 1 and label in ORG_LABELS}
+    covered = {i for s, e in labels for i in range(s, e)}
+    for sent_start in (t.i for t in doc if t.is_sent_start):
+        tok = doc[sent_start]
+        if sent_start not in covered and _is_cap(tok) and fold(tok.text) in firsts:
+            labels[(sent_start, sent_start + 1)] = ""
 
 
 def _keeps_inner_words(span, label: str) -> bool:
