@@ -408,9 +408,16 @@ def test_relations_capacity_traps(parse, lang: str, text: str) -> None:
         "fr", "Atlas Câbles fabrique des faisceaux électriques pour l'automobile.", "Atlas Câbles", ["faisceaux électriques"]),
     bug("the French parser misses the subject of 'produit' and no maker is found",
         "fr", "Sunvia Power produit des panneaux à Querétaro.", "Sunvia Power", ["panneaux"]),
-    bug("'des camions électriques et des bus' gives the product 'camions électriques et' and no 'bus'",
-        "fr", "Kestrel Motors produira des camions électriques et des bus à Monterrey.",
-        "Kestrel Motors", ["camions électriques", "bus"]),
+    ("fr", "Kestrel Motors produira des camions électriques et des bus à Monterrey.",
+     "Kestrel Motors", ["camions électriques", "bus"]),
+    # The parser takes a verb after the plant for its adjective; an adverb comes between.
+    ("fr", "Helvio Pharma a ouvert une usine à Sfax. L'usine produit de l'insuline et des stylos.",
+     "Helvio Pharma", ["insuline", "stylos"]),
+    ("fr", "Helvio Pharma a ouvert une usine à Sfax. L'usine fabrique déjà des seringues.",
+     "Helvio Pharma", ["seringues"]),
+    bug("'Le site fabrique déjà de l'insuline' is parsed without a verb the site is the subject of",
+        "fr", "Helvio Pharma a ouvert une usine à Sfax. Le site fabrique déjà de l'insuline pour l'Afrique.",
+        "Helvio Pharma", ["insuline"]),
 ])
 def test_relations_produces(parse, lang: str, text: str, org: str, products: list[str]) -> None:
     ctx = parse(lang, text)

@@ -32,7 +32,10 @@ def products(ctx: Context, facts: list[Fact]) -> Iterator[Fact]:
     for sent in ctx.sents:
         for cue in ctx.find("production_verbs", sent):
             if cue.root.pos_ in {"VERB", "AUX"} and not ctx.is_hedged(cue.start):
-                phrase = noun_phrase_after(ctx, cue.end)
+                after = cue.end
+                while after < sent.end and ctx.doc[after].pos_ == "ADV":  # "fabrique déjà de l'insuline"
+                    after += 1
+                phrase = noun_phrase_after(ctx, after)
                 yield from _facts(ctx, sent, cue.start, cue.end, phrase, "production-object")
         for cue in ctx.find("site_nouns", sent):
             if cue.end < sent.end and ctx.doc[cue.end].lower_ in {"de", "d'", "d’"} and not ctx.is_hedged(cue.start):
@@ -89,6 +92,10 @@ def _maker_of(ctx: Context, sent, start: int, end: int) -> tuple[str, ...]:
         return _site_owners(ctx, sent, ctx.doc[start:end])
     if root.dep_ in {"acl", "acl:relcl", "relcl"} and ctx.find("site_nouns", ctx.doc[root.head.i:root.head.i + 1]):
         return subject_owner(ctx, root.head.i, root.head.i + 1)  # "X ouvrira une usine qui fabriquera Y"
+    if root.dep_ == "amod" and root.i == root.head.i + 1 and ctx.find("site_nouns", ctx.doc[root.head.i:root.i]):
+        # "L'usine produit de l'insuline": the parser took the verb for an adjective of the plant
+        from kg.extract.relations.sites import _site_owners
+        return _site_owners(ctx, sent, ctx.doc[root.head.i:root.i])
     return ()
 
 
@@ -122,7 +129,9 @@ def split_coordination(phrase: str) -> list[str]:
         if left[0].islower() and left.endswith(("ic", "al", "ed", "ique", "ain", "en")) or left.lower() in {"electric", "électriques", "électrique", "hybrid"}:
             return [f"{left} {head}", right]
     if re.match(r"(?i)^(?:de|des|d'|du)\s", right):
-        return [phrase]  # "composants de châssis et de moteur": one product
+        if re.search(r"(?i)\s(?:de|des|d['’]|du)\s?", left):
+            return [phrase]  # "composants de châssis et de moteur": one product
+        return [left, re.sub(r"(?i)^(?:de|des|d'|du)\s+", "", right)]  # "insuline et des stylos": two
     return [left, right]
 
 
@@ -148,6 +157,8 @@ def noun_phrase_after(ctx: Context, start: int, skip: frozenset[str] = frozenset
             end += 2 if tok.text != "-" else 1
         elif tok.lower_ in {"et", "and"} and end + 1 < sent_end and _continues(doc, end + 1, sent_end):
             end += 1
+            while doc[end].lower_ in {"des", "du", "d'", "d’"}:  # "de l'insuline et des stylos"
+                end += 1
         elif tok.text == "," and _list_goes_on(doc, end + 1, sent_end):
             end += 1  # "rond à béton, fil machine et tubes": a list of products
         else:
