@@ -73,6 +73,10 @@ def build(inputs: tuple[Path, ...], output: Path | None, lang: str | None, no_va
         raise click.UsageError("--scheduler and --workers are options of --executor dask")
     if store is None and output is None:
         store = DEFAULT_STORE
+    if output is not None:
+        from kg.export import check_target
+
+        check_target(output)  # before a cluster starts or a report is read
     with _extractor(executor, scheduler, workers or 2, lang) as extractor:
         if store is not None:
             from kg.store.commands import build_store

@@ -101,7 +101,7 @@ def _triage(outcomes: Iterable[Outcome], store: Store) -> Iterator[Outcome]:
                     store.remove_report(report.path.name)
                 else:
                     texts[report.content_hash] = outcome.path
-            except KgError as exc:
+            except Exception as exc:  # noqa: BLE001  (recorded for this report alone)
                 outcome.fail(exc)
         yield outcome
 
