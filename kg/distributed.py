@@ -34,8 +34,8 @@ from kg.pipeline import BuildResult, Outcome, build_reports
 from kg.read import SUPPORTED_LANGUAGES
 
 CONNECT_TIMEOUT = "20s"
-REPORTS_PER_TASK = 4  # enough for nlp.pipe to batch, few enough to keep both workers busy
-WINDOW_PER_WORKER = 3  # tasks in flight a worker thread: enough to hide the round trips
+REPORTS_PER_TASK = 16  # enough for nlp.pipe to batch (8 a language), few enough to keep workers busy
+WINDOW_PER_WORKER = 2  # tasks in flight a worker thread: one running, one waiting
 
 
 class PipelineLoader(WorkerPlugin):
