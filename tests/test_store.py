@@ -521,3 +521,21 @@ def test_store_build_that_flushes_as_it_goes_stores_the_same_quads(pipelines: di
         build_into_store([corpus], store)
         assert all_quads(store) == expected
     assert len(flushes) == len(REPORTS)
+
+
+@pytest.mark.parametrize("suffix", [".trig", ".nq", ".jsonld", ".csv"])
+def test_export_of_a_store_writes_what_the_export_of_its_file_writes(three: tuple[Path, Dataset], tmp_path: Path,
+                                                                      suffix: str) -> None:
+    from click.testing import CliRunner
+
+    from kg.cli import main
+
+    folder, dataset = three
+    write_graph(dataset, tmp_path / "built.trig")
+    runner = CliRunner()
+    from_store = runner.invoke(main, ["export", str(folder), "-o", str(tmp_path / f"store{suffix}")])
+    from_file = runner.invoke(main, ["export", str(tmp_path / "built.trig"), "-o", str(tmp_path / f"file{suffix}")])
+    assert from_store.exit_code == from_file.exit_code == 0, from_store.output
+    assert (tmp_path / f"store{suffix}").read_bytes() == (tmp_path / f"file{suffix}").read_bytes()
+    with Store.open(folder) as store:  # the export let go of the store's lock
+        assert len(store) > 0

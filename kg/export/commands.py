@@ -75,15 +75,20 @@ def write_export(data: Dataset, path: Path | str) -> Path:
 def export(graph: Path, outputs: tuple[Path, ...]) -> None:
     """Write GRAPH in other formats.
 
-    GRAPH is a graph file kg wrote (or any RDF file kg reads). Named graphs (one per report)
-    are kept in .trig and .nq files; the other formats get their union. Every output is
-    checked before the first is written, and each is written whole or not at all.
+    GRAPH is a graph file kg wrote (or any RDF file kg reads), or a store folder. Named graphs
+    (one per report) are kept in .trig and .nq files; the other formats get their union. Every
+    output is checked before the first is written, and each is written whole or not at all.
     """
-    from kg.sparql import load_graph
+    from kg.store import as_dataset, open_graph
 
     for output in outputs:
         check_export_target(output)
-    data = load_graph(graph)
+    source = open_graph(graph)
+    try:
+        data = as_dataset(source)
+    finally:
+        if source is not data:
+            source.close()  # a store: its quads are copied out, its lock released
     for output in outputs:
         write_export(data, output)
         click.echo(f"kg: wrote {output}", err=True)
