@@ -70,7 +70,7 @@ def classify_all(doc: Doc, spans: list[tuple[int, int, str]], lex: Lexicon,
 
 def _first_words_of_orgs(mentions: list[Mention]) -> None:
     """A capitalized word opening a sentence is dropped as no name, unless the report names an
-    organization that starts with it ("Envision founder Zhang Lei" after "Envision Group")."""
+    organization that starts with it ("Norvik founder Anders Berg" after "Norvik Group")."""
     firsts = {fold(m.text.split()[0]) for m in mentions if m.type == "Organization" and len(m.text.split()) > 1}
     for m in mentions:
         if m.type == "Drop" and m.end - m.start == 1 and fold(m.text) in firsts:

@@ -102,7 +102,7 @@ def _candidates(doc: Doc, lex: Lexicon) -> list[tuple[int, int, str]]:
 
 def _add_sentence_openers(doc: Doc, labels: dict[tuple[int, int], str]) -> None:
     """The first word of a many-word name, opening a sentence on its own, is a candidate too
-    (the tagger takes "Envision founder Zhang Lei said" for a verb): the name's short form."""
+    (the tagger takes "Norvik founder Anders Berg said" for a verb): the name's short form."""
     firsts = {fold(doc[s].text) for (s, e), label in labels.items() if e - s > 1 and label in ORG_LABELS}
     covered = {i for s, e in labels for i in range(s, e)}
     for sent_start in (t.i for t in doc if t.is_sent_start):
