@@ -85,17 +85,17 @@ class DaskExtractor:
         todo = iter(outcomes)
         running: dict[Future, int] = {}
         ready: dict[int, list[Outcome]] = {}  # the reorder buffer: done, waiting for an earlier batch
-        batches: dict[int, list[Outcome]] = {}
+        batches: dict[int, tuple[list[Outcome], list[Outcome]]] = {}  # running: (batch, its reports to extract)
         done = as_completed()
         submitted = following = 0
         while True:
             while len(running) + len(ready) < self.window and (batch := list(islice(todo, self.per_task))):
                 extract = [o for o in batch if o.to_extract]
-                batches[submitted] = batch
                 if extract:
                     texts = [(o.report.text, o.report.lang) for o in extract]
                     future = self.client.submit(extract_texts, texts, pure=False)
                     running[future] = submitted
+                    batches[submitted] = (batch, extract)
                     done.add(future)
                 else:
                     ready[submitted] = batch
@@ -108,12 +108,11 @@ class DaskExtractor:
                 return
             future = next(done)
             index = running.pop(future)
-            ready[index] = _fill(batches.pop(index), future)
+            ready[index] = _fill(*batches.pop(index), future)
 
 
-def _fill(batch: list[Outcome], future: Future) -> list[Outcome]:
-    """The batch with the extractions (or failures) of its outcomes to extract."""
-    extract = [o for o in batch if o.to_extract]
+def _fill(batch: list[Outcome], extract: list[Outcome], future: Future) -> list[Outcome]:
+    """The batch, its outcomes ``extract`` given the extractions (or failures) ``future`` holds."""
     try:
         results: list[Extraction | Exception] = future.result()
     except Exception as exc:  # noqa: BLE001  (the worker died, KilledWorker: the batch's reports fail)

@@ -79,6 +79,10 @@ class Outcome:
     def fail(self, exc: Exception) -> None:
         self.failure = failure_of(self.path, exc)
 
+    def same_text_as(self, first: Path | str) -> None:
+        """Note that ``first`` (a report of the build, or a file the store holds) has this text."""
+        self.duplicate = Failure(self.path, f"{self.path}: same text as {first}; built once")
+
 
 # An extraction stage: outcomes in, the same outcomes out in the same order, those that are
 # ``to_extract`` given their extraction or failure. It may read ahead: a batch, a cluster's window.
@@ -145,7 +149,7 @@ def dedupe(outcomes: Iterable[Outcome]) -> Iterator[Outcome]:
         if outcome.to_extract:
             same = first.setdefault(outcome.report.content_hash, outcome.path)
             if same != outcome.path:
-                outcome.duplicate = Failure(outcome.path, f"{outcome.path}: same text as {same}; built once")
+                outcome.same_text_as(same)
         yield outcome
 
 

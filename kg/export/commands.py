@@ -79,16 +79,11 @@ def export(graph: Path, outputs: tuple[Path, ...]) -> None:
     (one per report) are kept in .trig and .nq files; the other formats get their union. Every
     output is checked before the first is written, and each is written whole or not at all.
     """
-    from kg.store import as_dataset, open_graph
+    from kg.store import load_dataset
 
     for output in outputs:
         check_export_target(output)
-    source = open_graph(graph)
-    try:
-        data = as_dataset(source)
-    finally:
-        if source is not data:
-            source.close()  # a store: its quads are copied out, its lock released
+    data = load_dataset(graph)
     for output in outputs:
         write_export(data, output)
         click.echo(f"kg: wrote {output}", err=True)

@@ -56,6 +56,16 @@ def as_dataset(data: Dataset | Graph | Store) -> Dataset | Graph:
     return data.dataset() if isinstance(data, Store) else data
 
 
+def load_dataset(source: Path | str) -> Dataset | Graph:
+    """The rdflib graph of a graph file or of a store folder (its quads copied out, the store
+    closed again, so that its lock does not outlive the copy)."""
+    data = open_graph(source)
+    copy = as_dataset(data)
+    if copy is not data:
+        data.close()
+    return copy
+
+
 def run_query(data: Dataset | Graph | Store, query: str,
               bindings: Mapping[str, Any] | None = None) -> QueryResult:
     """:func:`kg.sparql.run_query` on a graph, :meth:`Store.query` on a store: the same answer."""
@@ -82,5 +92,5 @@ def __getattr__(name: str) -> Any:
 
 __all__ = [
     "MARKER", "Store", "StoreBuildResult", "StoredReport", "as_dataset", "build_into_store",
-    "is_store", "open_graph", "run_query",
+    "is_store", "load_dataset", "open_graph", "run_query",
 ]

@@ -27,7 +27,7 @@ from kg.errors import KgError
 from kg.extract.model import Entity
 from kg.graph.build import ENTITY_CLASSES
 from kg.graph.merge import NAMED_TYPES, EntityRegistry, Identity
-from kg.pipeline import (BuildResult, Extractor, Failure, Outcome, add_graph, build_graphs,
+from kg.pipeline import (BuildResult, Extractor, Outcome, add_graph, build_graphs,
                          extract_locally, new_dataset, read_all, sources)
 from kg.read import Report
 from kg.store.oxigraph import Store
@@ -97,7 +97,7 @@ def _triage(outcomes: Iterable[Outcome], store: Store) -> Iterator[Outcome]:
                     outcome.skipped = True
                 elif holder is not None or report.content_hash in texts:
                     same = texts.get(report.content_hash) or holder
-                    outcome.duplicate = Failure(outcome.path, f"{outcome.path}: same text as {same}; built once")
+                    outcome.same_text_as(same)
                     store.remove_report(report.path.name)
                 else:
                     texts[report.content_hash] = outcome.path
