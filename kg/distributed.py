@@ -28,7 +28,7 @@ from pathlib import Path
 
 from distributed import Client, Future, LocalCluster, WorkerPlugin, as_completed
 
-from kg.errors import KgError
+from kg.errors import KgError, one_line
 from kg.extract.model import Extraction
 from kg.pipeline import BuildResult, Outcome, build_reports
 from kg.read import SUPPORTED_LANGUAGES
@@ -156,7 +156,7 @@ def _connected(scheduler: str | Client | None, workers: int) -> Iterator[Client]
         try:
             client = Client(scheduler, timeout=CONNECT_TIMEOUT)
         except (OSError, TimeoutError) as exc:
-            raise KgError(f"{scheduler}: cannot connect to the Dask scheduler ({' '.join(str(exc).split())[:160]})") from None
+            raise KgError(f"{scheduler}: cannot connect to the Dask scheduler ({one_line(exc, 160)})") from None
         with client:
             yield client
         return

@@ -8,6 +8,12 @@ from __future__ import annotations
 from pathlib import Path
 
 
+def one_line(error: object, limit: int = 200) -> str:
+    """An error's message (or any text) on one line, cut at ``limit`` characters."""
+    text = " ".join(str(error).split())
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
 class KgError(Exception):
     """Base class of every error kg raises on purpose."""
 

@@ -30,7 +30,7 @@ from rdflib.plugins.sparql.sparql import Query
 from rdflib.term import Node
 from rdflib.util import from_n3
 
-from kg.errors import GraphLoadError, QueryError
+from kg.errors import GraphLoadError, QueryError, one_line
 from kg.namespaces import PREFIXES, bind_prefixes
 from kg.resources import query_names, query_text
 
@@ -115,12 +115,7 @@ def _parse_problem(error: Exception) -> str:
     turtle = _TURTLE_PROBLEM.search(text)
     if turtle:
         text = f"line {turtle.group(1)}: {turtle.group(2)}"
-    return _one_line(text) or type(error).__name__
-
-
-def _one_line(text: str, limit: int = 200) -> str:
-    text = " ".join(text.split())
-    return text if len(text) <= limit else text[: limit - 1] + "…"
+    return one_line(text) or type(error).__name__
 
 
 # --- queries ---------------------------------------------------------------------------------
@@ -148,7 +143,7 @@ def _read_query_file(path: Path) -> str:
     try:
         text = path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as error:
-        raise QueryError(f"{path}: cannot read query: {_one_line(str(error))}") from error
+        raise QueryError(f"{path}: cannot read query: {one_line(str(error))}") from error
     if not text.strip():
         raise QueryError(f"{path}: empty query file")
     return text
@@ -192,7 +187,7 @@ def _evaluate(
             variables = tuple(str(v) for v in result.vars or ())
             terms = tuple(tuple(row) for row in result)  # rdflib evaluates as rows are read
     except Exception as error:  # rdflib's evaluator raises plain Python errors on odd data
-        problem = _one_line(f"{type(error).__name__}: {error}")
+        problem = one_line(f"{type(error).__name__}: {error}")
         raise QueryError(f"SPARQL evaluation failed: {problem}") from error
     rows = tuple(tuple(render(term) for term in row) for row in terms)
     return QueryResult(variables, rows, terms)
@@ -231,10 +226,10 @@ def _prepare(query: str, graph: Graph) -> tuple[Query, dict[str, str]]:
         near = error.line[error.col - 1 : error.col + 29].strip()
         raise QueryError(
             f"invalid SPARQL at line {error.lineno}, column {error.col}: "
-            f"{_one_line(error.msg)}, near {near!r}"
+            f"{one_line(error.msg)}, near {near!r}"
         ) from error
     except Exception as error:  # rdflib reports an unknown prefix and the like as plain Exception
-        raise QueryError(f"invalid SPARQL: {_one_line(str(error))}") from error
+        raise QueryError(f"invalid SPARQL: {one_line(str(error))}") from error
     declared = {
         str(decl["prefix"]) if "prefix" in decl else "": str(decl["iri"])
         for decl in parsed[0]

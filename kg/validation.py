@@ -24,7 +24,7 @@ from rdflib.collection import Collection
 from rdflib.namespace import NamespaceManager
 from rdflib.term import Node
 
-from kg.errors import ShapesError
+from kg.errors import ShapesError, one_line
 from kg.namespaces import RDF, SH, bind_prefixes
 from kg.resources import ontology_file
 
@@ -166,7 +166,7 @@ def _shapes_file(path: str, mtime_ns: int, size: int) -> Graph:
     try:
         text = Path(path).read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as error:
-        raise ShapesError(f"{path}: cannot read shapes file: {_one_line(error)}") from None
+        raise ShapesError(f"{path}: cannot read shapes file: {one_line(error, 300)}") from None
     return _parse_shapes(text, path)
 
 
@@ -175,7 +175,7 @@ def _parse_shapes(text: str, name: str) -> Graph:
     try:
         graph = Graph().parse(data=text, format=fmt)
     except Exception as error:  # rdflib raises many unrelated types for bad syntax
-        raise ShapesError(f"{name}: not valid {fmt}: {_one_line(error)}") from None
+        raise ShapesError(f"{name}: not valid {fmt}: {one_line(error, 300)}") from None
     if not any(graph.subjects(SH.property, None)) and not any(graph.subjects(SH.path, None)):
         raise ShapesError(f"{name}: holds no SHACL shapes (no sh:property, no sh:path)")
     return graph
@@ -191,9 +191,9 @@ def _run_pyshacl(data: Graph, shapes_graph: Graph, shapes: Path | None) -> tuple
             allow_warnings=True, allow_infos=True,
         )
     except ReportableRuntimeError as error:  # ShapeLoadError, ConstraintLoadError, ...
-        raise ShapesError(f"{shapes or 'shapes.ttl'}: invalid SHACL: {_one_line(error)}") from None
+        raise ShapesError(f"{shapes or 'shapes.ttl'}: invalid SHACL: {one_line(error, 300)}") from None
     except ParseBaseException as error:  # the SPARQL of an sh:select
-        raise ShapesError(f"{shapes or 'shapes.ttl'}: invalid SPARQL: {_one_line(error)}") from None
+        raise ShapesError(f"{shapes or 'shapes.ttl'}: invalid SPARQL: {one_line(error, 300)}") from None
 
 
 def _union_view(data: Graph | Dataset) -> Graph:
@@ -331,8 +331,3 @@ def _report_text(conforms: bool, violations: tuple[Violation, ...]) -> str:
     tally = ", ".join(f"{n} {s.lower()}{'s' if n > 1 else ''}" for s, n in counts.items())
     head = ("Conforms" if conforms else "Does not conform") + (f": {tally}" if tally else "")
     return "\n".join([head, *(v.format() for v in violations)])
-
-
-def _one_line(error: BaseException) -> str:
-    text = " ".join(str(error).split())
-    return text[:300] + ("..." if len(text) > 300 else "")

@@ -19,7 +19,7 @@ from html import unescape
 import requests
 from requests.auth import AuthBase, HTTPBasicAuth, HTTPDigestAuth
 
-from kg.errors import KgError
+from kg.errors import KgError, one_line
 
 NTRIPLES = "application/n-triples; charset=utf-8"
 SPARQL_JSON = "application/sparql-results+json"
@@ -103,7 +103,7 @@ class GraphStoreClient:
         except requests.exceptions.ConnectionError as exc:
             raise RemoteError(f"{url}: cannot connect ({_reason(exc)})") from None
         except requests.exceptions.RequestException as exc:
-            raise RemoteError(f"{url}: {_one_line(str(exc))}") from None
+            raise RemoteError(f"{url}: {one_line(str(exc))}") from None
 
     def _check(self, response: requests.Response, what: str) -> None:
         if response.status_code < 400:
@@ -136,7 +136,7 @@ def error_text(body: str, status: str = "", limit: int = 200) -> str:
     if status:
         text = re.sub(rf"HTTP/\d(?:\.\d)? {re.escape(status)}", "", text)
         text = " ".join(text.split())
-    return _one_line(text, limit)
+    return one_line(text, limit)
 
 
 def _reason(exc: Exception) -> str:
@@ -145,9 +145,4 @@ def _reason(exc: Exception) -> str:
                   "Temporary failure in name resolution", "Connection reset"):
         if known in text:
             return known.lower()
-    return _one_line(text, 120)
-
-
-def _one_line(text: str, limit: int = 200) -> str:
-    text = " ".join(text.split())
-    return text if len(text) <= limit else text[: limit - 1] + "…"
+    return one_line(text, 120)

@@ -39,7 +39,7 @@ from typing import IO, TYPE_CHECKING, Any
 import pyoxigraph as ox
 from rdflib import Dataset, Graph
 
-from kg.errors import GraphLoadError, KgError, QueryError
+from kg.errors import GraphLoadError, KgError, QueryError, one_line
 from kg.export import check_target, write_atomic, write_graph
 from kg.namespaces import KG, KGR, PREFIXES, bind_prefixes
 from kg.sparql import QueryResult, _ask_result, _init_bindings, _prepare, _Renderer
@@ -400,11 +400,6 @@ def _open_database(path: Path, read_only: bool) -> ox.Store:
         return ox.Store.read_only(str(database))
     except OSError as exc:
         raise GraphLoadError(path, f"cannot open the store: {one_line(exc)}") from None
-
-
-def one_line(error: object, limit: int = 200) -> str:
-    text = " ".join(str(error).split())
-    return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
 __all__ = ["DATABASE", "MARKER", "QUERY_PREFIXES", "Store", "StoredReport", "is_store"]

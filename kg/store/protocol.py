@@ -16,10 +16,10 @@ from typing import Any
 
 import pyoxigraph as ox
 
-from kg.errors import QueryError
+from kg.errors import QueryError, one_line
 from kg.namespaces import KG, PREFIXES, RDF
 from kg.store import results
-from kg.store.oxigraph import PREFIX_GRAPH, QUERY_PREFIXES, Store, one_line
+from kg.store.oxigraph import PREFIX_GRAPH, QUERY_PREFIXES, Store
 from kg.store.safety import Refused, check_graphs, check_query
 
 PARTIAL_HEADER = "X-KG-Partial"
