@@ -44,6 +44,14 @@ class ReportFolder:
     missing: Path  # a path that does not exist, to give alongside the folder
 
 
+def write_reports(folder: Path, reports: dict[str, str]) -> Path:
+    """``folder`` (made if missing) holding one UTF-8 file a report, named as the keys say."""
+    folder.mkdir(parents=True, exist_ok=True)
+    for name, text in reports.items():
+        (folder / name).write_text(text, encoding="utf-8")
+    return folder
+
+
 @pytest.fixture(scope="session")
 def pipelines() -> dict[str, object]:
     """The French and English spaCy pipelines, with kg's components, loaded once."""

@@ -8,6 +8,7 @@ import pytest
 from distributed import Client, LocalCluster
 
 import kg.distributed
+from conftest import write_reports
 from kg.distributed import DaskExtractor, build_distributed
 from kg.errors import KgError
 from kg.pipeline import build_reports, extract_locally, read_all
@@ -58,10 +59,7 @@ def client() -> Iterator[Client]:
 
 @pytest.fixture(scope="module")
 def corpus(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    folder = tmp_path_factory.mktemp("reports")
-    for name, text in REPORTS.items():
-        (folder / name).write_text(text, encoding="utf-8")
-    return folder
+    return write_reports(tmp_path_factory.mktemp("reports"), REPORTS)
 
 
 def test_distributed_same_trig_as_serial(client: Client, corpus: Path) -> None:

@@ -17,6 +17,7 @@ import pytest
 from click.testing import CliRunner
 from SPARQLWrapper import JSON, SPARQLWrapper
 
+from conftest import write_reports
 from kg.graph.iris import report_iri
 from kg.pipeline import build_reports
 from kg.remote import GraphStoreClient, Remote, RemoteError, push
@@ -66,12 +67,9 @@ def virtuoso() -> Iterator[Remote]:
         subprocess.run(["bash", str(SCRIPT), "stop", folder], check=True, timeout=120)
 
 
-def write_reports(folder: Path, prefix: str, texts: dict[str, str]) -> Path:
+def write_prefixed(folder: Path, prefix: str, texts: dict[str, str]) -> Path:
     """The reports, under file names of their own: a push replaces reports by file name."""
-    folder.mkdir(parents=True, exist_ok=True)
-    for name, text in texts.items():
-        (folder / f"{prefix}-{name}").write_text(text, encoding="utf-8")
-    return folder
+    return write_reports(folder, {f"{prefix}-{name}": text for name, text in texts.items()})
 
 
 def build(folder: Path):
@@ -107,7 +105,7 @@ def select(remote: Remote, query: str) -> list[dict[str, str]]:
 
 
 def test_push_virtuoso_sends_one_graph_per_report(virtuoso: Remote, tmp_path: Path) -> None:
-    dataset = build(write_reports(tmp_path / "reports", "one", REPORTS))
+    dataset = build(write_prefixed(tmp_path / "reports", "one", REPORTS))
     expected = local_counts(dataset)
     result = push(dataset, virtuoso)
     assert len(expected) == 2
@@ -117,7 +115,7 @@ def test_push_virtuoso_sends_one_graph_per_report(virtuoso: Remote, tmp_path: Pa
 
 
 def test_push_virtuoso_twice_leaves_one_copy(virtuoso: Remote, tmp_path: Path) -> None:
-    dataset = build(write_reports(tmp_path / "reports", "twice", REPORTS))
+    dataset = build(write_prefixed(tmp_path / "reports", "twice", REPORTS))
     expected = local_counts(dataset)
     push(dataset, virtuoso)
     again = push(dataset, virtuoso)
@@ -126,13 +124,13 @@ def test_push_virtuoso_twice_leaves_one_copy(virtuoso: Remote, tmp_path: Path) -
 
 
 def test_push_virtuoso_changed_report_replaces_its_graph(virtuoso: Remote, tmp_path: Path) -> None:
-    folder = write_reports(tmp_path / "reports", "changed", REPORTS)
+    folder = write_prefixed(tmp_path / "reports", "changed", REPORTS)
     first = build(folder)
     before = local_counts(first)
     push(first, virtuoso)
     changed = dict(REPORTS)
     changed["halvorsen-dundee.en.txt"] = REPORTS["halvorsen-dundee.en.txt"].replace("12,000", "15,000")
-    after_dataset = build(write_reports(folder, "changed", changed))
+    after_dataset = build(write_prefixed(folder, "changed", changed))
     after = local_counts(after_dataset)
     result = push(after_dataset, virtuoso)
     (old,) = set(before) - set(after)
@@ -146,7 +144,7 @@ def test_push_virtuoso_changed_report_replaces_its_graph(virtuoso: Remote, tmp_p
 
 @pytest.mark.parametrize("label, country", [("Grenoble", "France"), ("Aberdeen", "United Kingdom")])
 def test_push_virtuoso_queried_back(virtuoso: Remote, tmp_path: Path, label: str, country: str) -> None:
-    dataset = build(write_reports(tmp_path / "reports", f"back-{label}", REPORTS))
+    dataset = build(write_prefixed(tmp_path / "reports", f"back-{label}", REPORTS))
     push(dataset, virtuoso)
     graphs = " ".join(f"<{g}>" for g in local_counts(dataset))
     rows = select(virtuoso, f"""
@@ -161,7 +159,7 @@ def test_push_virtuoso_queried_back(virtuoso: Remote, tmp_path: Path, label: str
 
 
 def test_push_virtuoso_in_chunks(virtuoso: Remote, tmp_path: Path) -> None:
-    dataset = build(write_reports(tmp_path / "reports", "chunks", REPORTS))
+    dataset = build(write_prefixed(tmp_path / "reports", "chunks", REPORTS))
     expected = local_counts(dataset)
     result = push(dataset, virtuoso, chunk_triples=25)
     assert result.triples == sum(expected.values())
@@ -170,7 +168,7 @@ def test_push_virtuoso_in_chunks(virtuoso: Remote, tmp_path: Path) -> None:
 
 @pytest.mark.parametrize("kind", ["trig", "nq", "store"])
 def test_push_virtuoso_from_file_or_store(virtuoso: Remote, tmp_path: Path, kind: str) -> None:
-    build_result = built(write_reports(tmp_path / "reports", f"source-{kind}", REPORTS))
+    build_result = built(write_prefixed(tmp_path / "reports", f"source-{kind}", REPORTS))
     dataset = build_result.dataset
     if kind == "store":
         source = tmp_path / "store"

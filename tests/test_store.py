@@ -17,6 +17,7 @@ import pytest
 from rdflib import Dataset, Graph, Literal, URIRef
 from rdflib.compare import isomorphic
 
+from conftest import write_reports
 from kg.errors import GraphLoadError, KgError, QueryError
 from kg.export import write_graph
 from kg.facts import facts
@@ -405,10 +406,7 @@ REPORTS = {
 
 @pytest.fixture(scope="module")
 def corpus(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    folder = tmp_path_factory.mktemp("corpus")
-    for name, text in REPORTS.items():
-        (folder / name).write_text(text, encoding="utf-8")
-    return folder
+    return write_reports(tmp_path_factory.mktemp("corpus"), REPORTS)
 
 
 def test_store_build_is_incremental(pipelines: dict, corpus: Path, tmp_path: Path) -> None:
@@ -423,10 +421,7 @@ def test_store_build_is_incremental(pipelines: dict, corpus: Path, tmp_path: Pat
 
 
 def test_store_build_replaces_a_changed_report_only(pipelines: dict, corpus: Path, tmp_path: Path) -> None:
-    folder = tmp_path / "corpus"
-    folder.mkdir()
-    for name, text in REPORTS.items():
-        (folder / name).write_text(text, encoding="utf-8")
+    folder = write_reports(tmp_path / "corpus", REPORTS)
     with Store.open(tmp_path / "s") as store:
         build_into_store([folder], store)
         kept = {r.file_name: graph_quads(store, r.graph) for r in store.reports()}
