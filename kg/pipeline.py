@@ -119,10 +119,9 @@ def build_reports(inputs: Iterable[Path | str], *, lang: str | None = None,
     result = BuildResult(dataset=new_dataset())
     paths = sources(inputs, result.failures)
     outcomes = dedupe(read_all(paths, lang))
-    for outcome in build_graphs((extractor or extract_locally)(outcomes), EntityRegistry()):
+    extracted = (extractor or extract_locally)(outcomes)
+    for outcome in build_graphs(extracted, EntityRegistry(), into=result.dataset):
         result.record(outcome)
-        if outcome.graph is not None:
-            add_graph(result.dataset, outcome.report, outcome.graph)
         if on_report is not None:
             on_report(outcome.path)
     return result
@@ -170,19 +169,24 @@ def extract_locally(outcomes: Iterable[Outcome], batch_size: int = BATCH_SIZE) -
         yield from batch
 
 
-def build_graphs(outcomes: Iterable[Outcome],
-                 registry: EntityRegistry | Callable[[], EntityRegistry]) -> Iterator[Outcome]:
+def build_graphs(outcomes: Iterable[Outcome], registry: EntityRegistry | Callable[[], EntityRegistry],
+                 into: Dataset | None = None) -> Iterator[Outcome]:
     """Stage 4: each extraction turned into its report's graph, in report order. ``registry``
     may be a function that makes it, called when the first graph is built (a store's registry
-    is read from the store: not needed when every report is skipped)."""
+    is read from the store: not needed when every report is skipped). With ``into``, each graph
+    is built in place as its report's named graph of the dataset (a copy would cost as much
+    as building it)."""
     for outcome in outcomes:
         if outcome.extraction is not None and outcome.failure is None:
             if not isinstance(registry, EntityRegistry):
                 registry = registry()
+            named = None if into is None else into.graph(report_iri(outcome.report.content_hash))
             try:
-                outcome.graph = build_graph(outcome.report, outcome.extraction, registry)
+                outcome.graph = build_graph(outcome.report, outcome.extraction, registry, named)
             except Exception as exc:  # noqa: BLE001  (recorded for this report alone)
                 outcome.fail(exc)
+                if named is not None:
+                    into.remove_graph(named)  # a report that fails leaves nothing behind
             outcome.extraction = None  # the graph is what is kept
         yield outcome
 
@@ -199,12 +203,6 @@ def failure_of(path: Path, exc: Exception) -> Failure:
 def crash(path: Path, exc: Exception) -> Failure:
     """The one-line failure of a report whose build hit a bug."""
     return Failure(path, f"{path}: could not be built ({type(exc).__name__}: {exc})")
-
-
-def add_graph(dataset: Dataset, report: Report, graph: Graph) -> None:
-    """Put one report's graph into ``dataset`` as its own named graph."""
-    named = dataset.graph(report_iri(report.content_hash))
-    named.addN((s, p, o, named) for s, p, o in graph)
 
 
 def sources(inputs: Iterable[Path | str], failures: list[Failure]) -> list[Path]:

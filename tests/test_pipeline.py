@@ -174,6 +174,30 @@ def test_pipeline_report_whose_extraction_fails_is_one_line(pipelines: dict, tmp
         f"{EN_REPORT}: could not be built (ZeroDivisionError: division by zero)"]
 
 
+def test_pipeline_report_whose_graph_fails_half_way_leaves_no_triple(pipelines: dict,
+                                                                     monkeypatch: pytest.MonkeyPatch) -> None:
+    # Graphs are built in place in the dataset: one that fails after its first triples must
+    # not leave them there.
+    import kg.graph.build
+
+    real = kg.graph.build.GraphBuilder.site
+
+    def fragile(builder, fact):
+        real(builder, fact)
+        if "Tampere" in builder.report.text:
+            raise RuntimeError("a bug met after some triples")
+
+    monkeypatch.setattr(kg.graph.build.GraphBuilder, "site", fragile)
+    monkeypatch.setitem(kg.graph.build.WRITERS, "has_site_in", fragile)
+    result = build_reports([FR_REPORT, EN_REPORT])
+    assert [r.path for r in result.reports] == [FR_REPORT]
+    assert [str(f) for f in result.failures] == [
+        f"{EN_REPORT}: could not be built (RuntimeError: a bug met after some triples)"]
+    graphs = {g.identifier for g in result.dataset.graphs() if len(g)}
+    assert graphs == {report_iri(result.reports[0].content_hash)}
+    assert not any("Tampere" in str(o) for o in result.dataset.objects())
+
+
 def test_pipeline_batches_give_the_graph_of_one_report_at_a_time(pipelines: dict) -> None:
     from functools import partial
 

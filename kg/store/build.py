@@ -27,7 +27,7 @@ from kg.errors import KgError
 from kg.extract.model import Entity
 from kg.graph.build import ENTITY_CLASSES
 from kg.graph.merge import NAMED_TYPES, EntityRegistry, Identity
-from kg.pipeline import (BuildResult, Extractor, Outcome, add_graph, build_graphs,
+from kg.pipeline import (BuildResult, Extractor, Outcome, build_graphs,
                          extract_locally, new_dataset, read_all, sources)
 from kg.read import Report
 from kg.store.oxigraph import Store
@@ -61,13 +61,14 @@ def build_into_store(inputs: Iterable[Path | str], store: Store, *, lang: str | 
     paths = sources(inputs, result.failures)
     outcomes = _triage(read_all(paths, lang), store)
     registry = lambda: registry_of(store)  # noqa: E731  (read from the store when first needed)
-    for outcome in build_graphs((extractor or extract_locally)(outcomes), registry):
+    extracted = (extractor or extract_locally)(outcomes)
+    for outcome in build_graphs(extracted, registry, into=result.dataset if keep_graphs else None):
         if outcome.skipped:
             result.skipped.append(outcome.report)
         elif outcome.graph is not None:
             if on_graph is not None:
                 on_graph(outcome)
-            _add(store, outcome, result, keep_graphs)
+            _add(store, outcome, result)
         result.record(outcome)
         outcome.graph = None
         if on_report is not None:
@@ -113,7 +114,7 @@ def _claim_name(names: dict[str, Path], report: Report) -> None:
                       "a store keeps one report per file name: rename one of them")
 
 
-def _add(store: Store, outcome: Outcome, result: StoreBuildResult, keep_graphs: bool) -> None:
+def _add(store: Store, outcome: Outcome, result: StoreBuildResult) -> None:
     # Outside the per-report error handling: a store that cannot be written stops the build.
     report = outcome.report
     known = store.stored_hash(report.path.name) is not None
@@ -122,8 +123,6 @@ def _add(store: Store, outcome: Outcome, result: StoreBuildResult, keep_graphs: 
         store.flush()
     if known:
         result.replaced.append(report)
-    if keep_graphs:
-        add_graph(result.dataset, report, outcome.graph)
 
 
 # --- the registry of the entities already stored ------------------------------------------------
