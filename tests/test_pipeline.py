@@ -206,3 +206,14 @@ def test_pipeline_batches_give_the_graph_of_one_report_at_a_time(pipelines: dict
     batched = build_reports([BUILD_DATA])
     one_by_one = build_reports([BUILD_DATA], extractor=partial(extract_locally, batch_size=1))
     assert serialize(batched.dataset, "trig", True) == serialize(one_by_one.dataset, "trig", True)
+
+
+def test_loaded_pipelines_are_out_of_the_garbage_collectors_sight(pipelines: dict) -> None:
+    # Full collections would walk the models' half a million objects again and again.
+    import gc
+
+    tracked = {id(obj) for obj in gc.get_objects()}
+    for nlp in pipelines.values():
+        assert id(nlp) not in tracked
+        assert id(nlp.vocab.strings) not in tracked and id(nlp.pipeline) not in tracked
+    assert gc.get_freeze_count() > 100_000

@@ -8,6 +8,7 @@ relation extractors; each writes to ``doc._.kg`` (a :class:`~kg.extract.context.
 """
 from __future__ import annotations
 
+import gc
 import re
 from collections.abc import Sequence
 from functools import cache
@@ -99,6 +100,11 @@ def load_pipeline(lang: str) -> Language:
     nlp.add_pipe("kg_sentences", before="parser")
     for name in KG_COMPONENTS:
         nlp.add_pipe(name)
+    # A pipeline is half a million Python objects that live as long as the process: out of the
+    # cyclic garbage collector's sight (frozen), its full collections no longer walk them all,
+    # which cost a build 1.3 ms a report. What is garbage now is collected first, not frozen.
+    gc.collect()
+    gc.freeze()
     return nlp
 
 
