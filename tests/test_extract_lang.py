@@ -138,3 +138,59 @@ def test_lang_dateline(lang: str, text: str, place: str) -> None:
 ])
 def test_lang_no_dateline(lang: str, text: str) -> None:
     assert re.match(lexicon(lang).dateline, text) is None
+
+
+# --- first-character guards (kg.extract.lang.guard) ---------------------------------------------
+
+def _sample_texts() -> list[str]:
+    """Every report the tests and examples hold, and text that stresses case and boundaries."""
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parent.parent
+    texts = [p.read_text(encoding="utf-8") for folder in (root / "tests" / "data", root / "examples")
+             for p in sorted(folder.rglob("*")) if p.suffix in {".txt", ".md", ".html"}]
+    texts.append("PLANT Usine FACTORY l'USINE «Usine» Plant-based co-entreprise JV-JV Inc.Inc. "
+                 "ÉLECTRICITÉ Électricité ſite \u212aelvin İnvest")
+    return texts
+
+
+def _regexes(lang: str) -> list[str]:
+    lex = lexicon(lang)
+    return ([getattr(lex, name) for name in REGEX_FIELDS if getattr(lex, name)]
+            + list(lex.factors.values()) + list(lex.modes.values()))
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_lang_guarded_regexes_match_what_the_regexes_match(lang: str) -> None:
+    from kg.extract.lang.guard import compile_guarded
+
+    texts = _sample_texts()
+    assert len(texts) > 20
+    guarded = 0
+    for source in _regexes(lang):
+        plain, fast = re.compile(source, re.IGNORECASE), compile_guarded(source)
+        guarded += fast.pattern != source
+        for text in texts:
+            assert [m.span() for m in fast.finditer(text)] == [m.span() for m in plain.finditer(text)], source
+    assert guarded >= len(_regexes(lang)) * 3 // 4  # the lexicons' regexes are nearly all guarded
+
+
+@pytest.mark.parametrize(("source", "guard"), [
+    (r"(?<!\w)(?:plants?|factor(?:y|ies))(?!\w)", "[fp]"),
+    (r"(?i)\b(?:set\s+up|formed)\s+by", "[fs]"),  # after the inline flags, which must stay first
+    (r"(?<!\w)(?:(?:is\s+|are\s+)?(?:wholly\s+)?owned|controlled)", "[aciow]"),  # optional heads
+    (r"(?<!\w)[ée]lectricit[ée]", "[eé]"),
+    (r"(?<!\w)(?:\w+\s+)?plant", None),  # "\w": unbounded
+    (r"(?<!\w)(?:a|b)?", None),  # may match nothing: no first character
+    (r"(?-i:ACME)|acme", None),  # a group with flags of its own
+    (r".lant", None),
+])
+def test_lang_guard_of_a_regex(source: str, guard: str | None) -> None:
+    from kg.extract.lang.guard import compile_guarded
+
+    compiled = compile_guarded(source)
+    if guard is None:
+        assert compiled.pattern == source
+    else:
+        assert f"(?={guard})" in compiled.pattern
+        assert compiled.pattern.replace(f"(?={guard})", "", 1) == source

@@ -16,6 +16,7 @@ from functools import cached_property
 from spacy.tokens import Doc, Span, Token
 
 from kg.extract.lang import Lexicon
+from kg.extract.lang.guard import compile_guarded
 from kg.extract.mentions import Mention, fold, text_of
 from kg.extract.numbers import Amount, find_amounts
 from kg.places import gazetteer
@@ -151,7 +152,7 @@ class Context:
         """Every match of a lexicon regex inside ``span``, as token spans."""
         rx = self.lex.rx(pattern) if isinstance(pattern, str) and hasattr(self.lex, pattern) else pattern
         if isinstance(rx, str):
-            rx = re.compile(rx, re.IGNORECASE)
+            rx = compile_guarded(rx, re.IGNORECASE)
         if (span.start, span.end) in self._sentence_bounds:
             # Extractors ask for a score of patterns in every sentence: each pattern runs once
             # over the whole text, and a sentence takes the matches that lie inside it.

@@ -12,6 +12,8 @@ from dataclasses import dataclass, field
 from functools import cache
 from importlib import import_module
 
+from kg.extract.lang.guard import compile_guarded
+
 LANGUAGES: dict[str, str] = {"fr": "kg.extract.lang.fr", "en": "kg.extract.lang.en"}
 
 
@@ -75,9 +77,8 @@ class Lexicon:
         return _compile(self.modes[mode])
 
 
-@cache
 def _compile(source: str) -> re.Pattern[str]:
-    return re.compile(source, re.IGNORECASE)
+    return compile_guarded(source, re.IGNORECASE)
 
 
 @cache
