@@ -217,3 +217,15 @@ def test_loaded_pipelines_are_out_of_the_garbage_collectors_sight(pipelines: dic
         assert id(nlp) not in tracked
         assert id(nlp.vocab.strings) not in tracked and id(nlp.pipeline) not in tracked
     assert gc.get_freeze_count() > 100_000
+
+
+def test_amounts_are_read_once_a_report(pipelines: dict, monkeypatch: pytest.MonkeyPatch) -> None:
+    # Mentions are told from amounts, and capacities and investments read them: one reading.
+    import kg.extract.mentions
+    from kg.extract import extract
+
+    real, texts = kg.extract.mentions.find_amounts, []
+    monkeypatch.setattr(kg.extract.mentions, "find_amounts", lambda text, lang: texts.append(text) or real(text, lang))
+    extraction = extract(EN_REPORT.read_text(encoding="utf-8"), "en")
+    assert any(f.relation in {"capacity", "investment"} for f in extraction.facts)
+    assert len(texts) == 1

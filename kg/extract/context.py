@@ -17,8 +17,8 @@ from spacy.tokens import Doc, Span, Token
 
 from kg.extract.lang import Lexicon
 from kg.extract.lang.guard import compile_guarded
-from kg.extract.mentions import Mention, fold, text_of
-from kg.extract.numbers import Amount, find_amounts
+from kg.extract.mentions import Mention, amounts_of, fold, text_of
+from kg.extract.numbers import Amount
 from kg.places import gazetteer
 from kg.extract.model import Entity, Evidence
 
@@ -107,7 +107,7 @@ class Context:
     def amounts(self) -> list[tuple[Amount, Span]]:
         """Every amount of money and quantity of the text, with its token span."""
         found = []
-        for amount in find_amounts(self.text, self.lex.lang):
+        for amount in amounts_of(self.doc, self.lex.lang):
             span = self.doc.char_span(amount.start, amount.end, alignment_mode="expand")
             if span is not None and len(span):
                 found.append((amount, span))

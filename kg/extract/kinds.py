@@ -17,9 +17,9 @@ from spacy.tokens import Doc, Span
 
 from kg.extract.lang import Lexicon
 from kg.extract.mentions import (
-    EXCHANGE_WORDS, LOCATIVE, ORG_LABELS, PERSON_LABELS, PLACE_LABELS, PRODUCT_HEADS, Mention, fold, text_of,
+    EXCHANGE_WORDS, LOCATIVE, ORG_LABELS, PERSON_LABELS, PLACE_LABELS, PRODUCT_HEADS, Mention, amounts_of, fold,
+    text_of,
 )
-from kg.extract.numbers import find_amounts
 from kg.places import Place, gazetteer
 from kg.places.subdivisions import is_subdivision
 
@@ -57,7 +57,7 @@ MIXED_CODE = re.compile(r"^(?=.*\d)(?=.*[A-Za-z])[\w-]+$")
 
 def classify_all(doc: Doc, spans: list[tuple[int, int, str]], lex: Lexicon,
                  dateline: tuple[int, int] | None) -> list[Mention]:
-    amounts = [(a.start, a.end) for a in find_amounts(text_of(doc), lex.lang) if a.kind != "count"]
+    amounts = [(a.start, a.end) for a in amounts_of(doc, lex.lang) if a.kind != "count"]
     spans = [s for s in spans if not _in_amount(doc[s[0]:s[1]], amounts)]
     countries = _country_context(doc, spans, lex)
     acronyms = _product_acronyms(doc, spans)

@@ -15,9 +15,11 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Token
 
 from kg.extract.lang import Lexicon
+from kg.extract.numbers import Amount, find_amounts
 from kg.places import Place, gazetteer
 
 TEXT_KEY = "kg.text"  # where text_of keeps a doc's text, in Doc.user_data
+AMOUNTS_KEY = "kg.amounts"  # where amounts_of keeps them
 
 PERSON_LABELS = frozenset({"PER", "PERSON"})
 ORG_LABELS = frozenset({"ORG"})
@@ -63,6 +65,15 @@ def text_of(doc: Doc) -> str:
     if text is None:
         text = doc.user_data[TEXT_KEY] = doc.text
     return text
+
+
+def amounts_of(doc: Doc, lang: str) -> tuple[Amount, ...]:
+    """The amounts of the doc's text (:func:`~kg.extract.numbers.find_amounts`), read once a
+    doc: mentions are told from amounts first, and the relations read them again."""
+    amounts = doc.user_data.get(AMOUNTS_KEY)
+    if amounts is None:
+        amounts = doc.user_data[AMOUNTS_KEY] = tuple(find_amounts(text_of(doc), lang))
+    return amounts
 
 
 def find_mentions(doc: Doc, lex: Lexicon, dateline: tuple[int, int] | None = None) -> list[Mention]:
