@@ -13,6 +13,9 @@ from __future__ import annotations
 
 import re
 
+import numpy
+from spacy.attrs import POS
+from spacy.parts_of_speech import ADJ
 from spacy.tokens import Doc, Span
 
 from kg.extract.lang import Lexicon
@@ -90,11 +93,11 @@ def _country_context(doc: Doc, spans, lex: Lexicon) -> tuple[str, ...]:
         place = gaz.resolve(text, kinds=("Country",), lang=lex.lang) or gaz.demonym_country(text)
         if place is not None and place.country_code not in codes:
             codes.append(place.country_code)
-    for tok in doc:
-        if tok.pos_ == "ADJ":
-            place = gaz.demonym_country(tok.text)
-            if place is not None and place.country_code not in codes:
-                codes.append(place.country_code)
+    # The adjectives found in the array of tags: no Token object made for the other words.
+    for i in numpy.flatnonzero(doc.to_array(POS) == ADJ).tolist():
+        place = gaz.demonym_country(doc[i].text)
+        if place is not None and place.country_code not in codes:
+            codes.append(place.country_code)
     return tuple(codes)
 
 

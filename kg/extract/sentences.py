@@ -38,10 +38,12 @@ class _Tokens:
     """What the rules read of each token, read once: a Token is made anew on every ``doc[i]``."""
 
     def __init__(self, doc: Doc) -> None:
-        self.text = [t.text for t in doc]
-        self.lower = [t.lower_ for t in doc]
-        self.ws = [t.whitespace_ for t in doc]
-        self.space = [t.is_space for t in doc]
+        self.text, self.ws, self.space = [], [], []
+        for t in doc:  # one pass: one Token object a word
+            self.text.append(t.text)
+            self.ws.append(t.whitespace_)
+            self.space.append(t.is_space)
+        self.lower = [text.lower() for text in self.text]
 
 
 def _starts_sentence(doc: _Tokens, i: int) -> bool:
