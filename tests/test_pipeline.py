@@ -229,3 +229,15 @@ def test_amounts_are_read_once_a_report(pipelines: dict, monkeypatch: pytest.Mon
     extraction = extract(EN_REPORT.read_text(encoding="utf-8"), "en")
     assert any(f.relation in {"capacity", "investment"} for f in extraction.facts)
     assert len(texts) == 1
+
+
+def test_a_build_runs_without_full_garbage_collections(pipelines: dict) -> None:
+    # The dataset grows with every report: full collections would walk it again and again.
+    import gc
+
+    before, seen = gc.get_threshold(), []
+    result = build_reports([FR_REPORT, EN_REPORT], on_report=lambda path: seen.append(gc.get_threshold()))
+    assert len(result.reports) == 2
+    assert [old for _, _, old in seen] == [2**31 - 1] * 2
+    assert [young for young, _, _ in seen] == [before[0]] * 2  # young generations as they were
+    assert gc.get_threshold() == before

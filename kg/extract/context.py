@@ -141,8 +141,10 @@ class Context:
         """Evidence for tokens ``start:end``: their sentence, character offsets and text."""
         span = self.doc[start:end]
         sent = self.doc[start].sent
+        # Slices of the text joined once: Span.text joins the span's tokens on every call.
+        text = self.text
         return Evidence(rule=rule, confidence=round(confidence, 3), start=span.start_char, end=span.end_char,
-                        sentence=sent.text.strip(), anchor=span.text)
+                        sentence=text[sent.start_char:sent.end_char].strip(), anchor=text[span.start_char:span.end_char])
 
     def sentence_evidence(self, rule: str, sent: Span, confidence: float) -> Evidence:
         return self.evidence(rule, sent.start, sent.end, confidence)

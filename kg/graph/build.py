@@ -59,6 +59,7 @@ class GraphBuilder:
         self.report_node = report_iri(report.content_hash)
         self.identities = (registry or EntityRegistry()).identities(extraction)
         self.iris = {key: identity.iri for key, identity in self.identities.items()}
+        self.concepts: set[URIRef] = set()  # the SKOS concepts the facts use (see _concepts)
 
     def build(self) -> Graph:
         self._report()
@@ -72,9 +73,8 @@ class GraphBuilder:
     def _concepts(self) -> None:
         """Copy the SKOS concepts the graph uses (units, factors, modes) from the ontology, so that
         the graph is self-contained: its notations are what the facts view prints."""
-        used = {o for p in (KG.unit, KG.factor, KG.transportMode) for o in self.g.objects(None, p)}
         ontology = ontology_graph()
-        for concept in sorted(used):
+        for concept in sorted(self.concepts):
             for p, o in ontology.predicate_objects(concept):
                 if p in CONCEPT_PROPERTIES:
                     self.g.add((concept, p, o))
@@ -130,6 +130,10 @@ class GraphBuilder:
         else:
             g.add((node, KG.source, Literal(ev.source or "gazetteer")))
 
+    def _concept(self, node: URIRef, p: URIRef, concept: URIRef) -> None:
+        self.g.add((node, p, concept))
+        self.concepts.add(concept)
+
     def _text(self, value: str | None) -> Literal | None:
         return Literal(value, lang=self.lang) if value else None
 
@@ -175,7 +179,7 @@ class GraphBuilder:
         node = self._statement(fact_iri("capacity", org, q.value, q.unit, fact.qualifier), KG.Capacity, fact.evidence)
         self.g.add((node, KG.capacityOf, org))
         self.g.add((node, KG.value, decimal_literal(q.value)))
-        self.g.add((node, KG.unit, UNIT_CONCEPTS[q.unit]))
+        self._concept(node, KG.unit, UNIT_CONCEPTS[q.unit])
         self._add_optional(node, KG.productLabel, self._text(fact.qualifier))
 
     def investment(self, fact: Fact) -> None:
@@ -199,7 +203,7 @@ class GraphBuilder:
         assert isinstance(fact.obj, Factor)
         node = self._statement(fact_iri("rationale", org, fact.obj.key, city), KG.SiteRationale, fact.evidence)
         self.g.add((node, KG.rationaleOf, org))
-        self.g.add((node, KG.factor, FACTOR_CONCEPTS[fact.obj.key]))
+        self._concept(node, KG.factor, FACTOR_CONCEPTS[fact.obj.key])
         self.g.add((node, KG.rationaleLocation, city))
 
     def corridor(self, fact: Fact) -> None:
@@ -207,7 +211,7 @@ class GraphBuilder:
         node = self._statement(fact_iri("corridor", city, dest, fact.mode), KG.Corridor, fact.evidence)
         self.g.add((node, KG.corridorFrom, city))
         self.g.add((node, KG.corridorTo, dest))
-        self.g.add((node, KG.transportMode, MODE_CONCEPTS[fact.mode]))
+        self._concept(node, KG.transportMode, MODE_CONCEPTS[fact.mode])
 
     def partnership(self, fact: Fact) -> None:
         a, b = sorted((self.iris[fact.subject], self.iris[fact.obj]))
