@@ -62,6 +62,14 @@ def test_mentions_organization(parse, lang: str, text: str, name: str) -> None:
     ("fr", "Kestrel Motors a ouvert une usine à Valence, en Espagne.", "Valence", "ES"),
     ("fr", "Kestrel Motors a ouvert une usine à Valence.", "Valence", "FR"),
     ("en", "Kestrel Motors opened a plant in Valencia, Spain.", "Valencia", "ES"),
+    ("en", "Kestrel Motors opened a plant in Salto, Uruguay.", "Salto", "UY"),
+    # The country beside a town the gazetteer lacks there: that town, not a namesake elsewhere.
+    ("en", "Kestrel Motors opened a plant in Kendal, Indonesia, last year.", "Kendal", "ID"),
+    ("fr", "Kestrel Motors a ouvert une usine à Kendal, en Indonésie.", "Kendal", "ID"),
+    ("en", "Kestrel Motors opened a plant in Kendal (Indonesia).", "Kendal", "ID"),
+    # A list of places is no apposition.
+    ("en", "Kestrel Motors has plants in Lyon, Germany and Spain.", "Lyon", "FR"),
+    ("en", "Kestrel Motors has plants in Lyon, Germany, Poland and Spain.", "Lyon", "FR"),
     # A dateline names a place.
     ("fr", "SFAX, Tunisie — Helvio Composites a inauguré jeudi une usine.", "SFAX", "TN"),
     ("en", "IZMIR, Turkey — Nordkraft Energy opened a battery plant on Thursday.", "IZMIR", "TR"),

@@ -54,6 +54,8 @@ SUBSIDIARY_NOUNS = frozenset({"filiale", "filiales", "subsidiary", "subsidiaries
                               "division", "divisions", "branche", "branches"})
 HONORIFICS = frozenset({"m", "mr", "mrs", "ms", "mme", "mlle", "dr", "pr", "prof", "sir", "dame"})
 TOWN_PREPOSITIONS = {"fr": ("à",), "en": ()}  # French names a town after "à", a country after "en"
+COUNTRY_PREPOSITIONS = {"fr": ("en", "au", "aux"), "en": ()}  # "à Valence, en Espagne"
+LIST_WORDS = frozenset({"and", "or", "&", "et", "ou"})
 TICKER_CUES = frozenset({"ticker", "symbol", "symbole", "code", "codes", "mnémonique"})
 MIXED_CODE = re.compile(r"^(?=.*\d)(?=.*[A-Za-z])[\w-]+$")
 
@@ -195,11 +197,43 @@ def _place_of(doc: Doc, span: Span, label: str, lex: Lexicon, countries: tuple[s
     kinds = ("Country", "Region") if lex.lang == "fr" and before in COUNTRY_ONLY_BEFORE else None
     gaz = gazetteer()
     place = gaz.resolve(span.text, context=countries, lang=lex.lang, kinds=kinds)
+    if place is not None and place.kind == "City" and not orgish and label not in ORG_LABELS:
+        beside = _country_beside(doc, span, lex)
+        if beside is not None and beside != place.country_code:
+            # "Kendal, Indonesia": the town meant is in the country named beside it; when the
+            # gazetteer knows none of that name there, it is a town it lacks, not the namesake.
+            there = gaz.resolve(span.text, context=(beside,), lang=lex.lang, kinds=("City",))
+            return there if there is not None and there.country_code == beside else \
+                Place(None, span.text, "City", beside, None, None)
     if place is not None and _is_place(span, label, place, orgish, before, countries):
         return place
     if (orgish or label in ORG_LABELS) and not ZONE_HEAD.match(span.text):
         return None  # "Ningbo Zhoushan Port" is a company named after its town, not a zone of it
     return _zone_town(span, lex, countries)
+
+
+def _country_beside(doc: Doc, span: Span, lex: Lexicon) -> str | None:
+    """The ISO code of a country named in apposition right after a name: "X, Indonesia", "X (Chile)",
+    "X, en Espagne"; not one of a list of places ("in Lyon, Germany and Spain")."""
+    i = span.end
+    if i >= len(doc) or doc[i].text not in {",", "("}:
+        return None
+    i += 1
+    if i < len(doc) and doc[i].lower_ in COUNTRY_PREPOSITIONS.get(lex.lang, ()):
+        i += 1
+    gaz = gazetteer()
+    for size in (3, 2, 1):
+        end = i + size
+        if end > min(len(doc), span.sent.end):
+            continue
+        country = gaz.resolve(doc[i:end].text, kinds=("Country",), lang=lex.lang)
+        if country is None:
+            continue
+        nxt = doc[end].lower_ if end < len(doc) else ""
+        if nxt in LIST_WORDS or (nxt == "," and end + 1 < len(doc) and gaz.resolve(doc[end + 1].text) is not None):
+            return None  # a list of places, not an apposition
+        return country.country_code
+    return None
 
 
 def _is_place(span: Span, label: str, place: Place, orgish: int, before: str, countries: tuple[str, ...]) -> bool:
