@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
+from functools import lru_cache
 
 from spacy.tokens import Doc, Token
 
@@ -52,6 +53,7 @@ class Mention:
         return span.start_char, span.end_char
 
 
+@lru_cache(maxsize=1 << 16)  # the same names are compared report after report
 def fold(text: str) -> str:
     """Lower case, no accents, single spaces, straight apostrophes: for comparing names."""
     text = unicodedata.normalize("NFKD", text.replace("’", "'"))

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 # Letters NFKD does not decompose, spelled the way an ASCII keyboard would.
 _LETTERS = str.maketrans({
@@ -24,6 +25,7 @@ _NOT_LATIN = re.compile(r"[^\u0000-\u024f\u1e00-\u1eff\u2000-\u206f]")
 _ARTICLE = re.compile(r"^(?:l['’ʼ]\s*|(?:le|la|les|the)\s+)", re.IGNORECASE)
 
 
+@lru_cache(maxsize=1 << 16)  # the same names are looked up report after report
 def fold(name: str) -> str:
     """The index key of a name: lower case, no accents, one kind of apostrophe, dashes as spaces."""
     decomposed = unicodedata.normalize("NFKD", name.casefold().translate(_LETTERS))
