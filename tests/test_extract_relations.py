@@ -543,6 +543,31 @@ def test_relations_site_rationale_traps(parse, lang: str, text: str, factor: str
     assert not find(ctx, "site_rationale", obj=factor), shown(ctx)
 
 
+@pytest.mark.parametrize(("lang", "text", "owners"), [
+    # A joint venture with a name of its own owns its site; its partners do not.
+    ("en", "Arden Chemicals and Volta Mining formed a joint venture, Lumen Lithium, which will build a refinery "
+           "in Antofagasta.", {"Lumen Lithium"}),
+    ("fr", "Arden Chemicals et Volta Mining ont créé une coentreprise, Lumen Lithium, qui construira une raffinerie "
+           "à Antofagasta.", {"Lumen Lithium"}),
+    ("en", "Arden Chemicals and Volta Mining set up Lumen Lithium, a joint venture that will operate a refinery in "
+           "Antofagasta.", {"Lumen Lithium"}),
+    ("en", "The joint venture between Arden Chemicals and Volta Mining, called Lumen Lithium, will build a plant in "
+           "Antofagasta.", {"Lumen Lithium"}),
+    ("fr", "Lumen Lithium, coentreprise d'Arden Chemicals et de Volta Mining, construira une usine à Antofagasta.",
+     {"Lumen Lithium"}),
+    # One with no name of its own: each partner has the site.
+    ("en", "Arden Chemicals and Volta Mining will build a refinery in Antofagasta through a joint venture.",
+     {"Arden Chemicals", "Volta Mining"}),
+    # "its partner X": X's site alone.
+    ("en", "Arden Chemicals said its partner Volta Mining will open a plant in Antofagasta.", {"Volta Mining"}),
+])
+def test_relations_has_site_in_joint_ventures(parse, lang: str, text: str, owners: set[str]) -> None:
+    ctx = parse(lang, text)
+    found = find(ctx, "has_site_in", None, "Antofagasta")
+    assert all(any(r.has(org) for r in found) for org in owners), shown(ctx)
+    assert len({r.subject for r in found}) == len(owners), shown(ctx)
+
+
 # partner_of ---------------------------------------------------------------------------------
 
 @pytest.mark.parametrize(("lang", "text", "expected"), [
@@ -560,6 +585,12 @@ def test_relations_site_rationale_traps(parse, lang: str, text: str, factor: str
     ("fr", "Sfax Resins Company, la coentreprise formée par Helvio Materials et Moreau Chimie, produira des résines.",
      [("Helvio Materials", "Moreau Chimie")]),
     ("en", "Sfax Resins Company, a joint venture set up by Helvio Materials and Moreau Chimie, will make resins.",
+     [("Helvio Materials", "Moreau Chimie")]),
+    ("en", "Helvio Materials and Moreau Chimie formed a joint venture, Sfax Resins, which will make resins.",
+     [("Helvio Materials", "Moreau Chimie")]),
+    ("fr", "Helvio Materials et Moreau Chimie ont créé une coentreprise, Sfax Resins, qui produira des résines.",
+     [("Helvio Materials", "Moreau Chimie")]),
+    ("en", "The joint venture of Helvio Materials and Moreau Chimie, called Sfax Resins, will make resins.",
      [("Helvio Materials", "Moreau Chimie")]),
     ("fr", "Ferrano Automotive est détenue à 50 % par Kestrel Motors et à 50 % par Baltica Steel.",
      [("Kestrel Motors", "Baltica Steel")]),

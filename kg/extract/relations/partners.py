@@ -22,6 +22,9 @@ from kg.extract.relations.base import owner
 WINDOW = 30  # tokens around a cue where its partners are named (within its clause)
 CREATED_BY = re.compile(r"(?i)\b(?:set\s+up|formed|created|established|founded|form[ée]e?s?|cr[ée][ée]e?s?|constitu[ée]e?s?|fond[ée]e?s?)\s+(?:by|par)\b")
 JV_NOUNS = ("coentreprise", "co-entreprise", "joint venture", "joint-venture", "société commune", "company set up")
+# Words that introduce a venture's name after its noun: "a joint venture called X".
+NAMING_WORDS = frozenset({"called", "named", "dubbed", "known", "as", "appelée", "appelé", "baptisée", "baptisé",
+                          "dénommée", "dénommé", "nommée", "nommé"})
 
 
 @extractor("partner_of")
@@ -66,12 +69,20 @@ def _partners(ctx: Context, sent: Span, cue: Span) -> list[str]:
     return keys
 
 
+def ventures_in(ctx: Context, sent: Span) -> set[str]:
+    """The joint ventures a sentence names as such (not hedged): "X, a joint venture of A and B",
+    "A and B formed a joint venture, X"."""
+    return {k for cue in _cues(ctx, sent) if not ctx.is_hedged(cue.start) for k in _joint_venture_names(ctx, sent, cue)}
+
+
 def _joint_venture_names(ctx: Context, sent: Span, cue: Span) -> set[str]:
-    """The venture itself: the name just before a JV noun, or the subject of "owned by"."""
+    """The venture itself: the name just before a JV noun or apposed right after it, or the
+    subject of "owned by"."""
     names: set[str] = set()
     is_owned = bool(ctx.lex.rx("owned_by").fullmatch(cue.text))
     created = bool(ctx.find(CREATED_BY, ctx.doc[max(cue.start - 4, sent.start):cue.start])) if cue.start > sent.start else False
-    if not is_owned and not created and not any(n in cue.text.lower() for n in JV_NOUNS + ("consortium",)):
+    is_venture = any(n in cue.text.lower() for n in JV_NOUNS + ("consortium",))
+    if not is_owned and not created and not is_venture:
         return names
     for s, e, ks in ctx.org_items(sent):
         if e <= cue.start and cue.start - e <= 8 and len(ks) == 1:
@@ -80,7 +91,16 @@ def _joint_venture_names(ctx: Context, sent: Span, cue: Span) -> set[str]:
                 t.pos_ in {"VERB", "AUX", "ADP", "PRON"} for t in between[1:])
             if (is_owned and cue.start - e <= 3) or apposed or created:
                 names.update(ks)  # "X, la coentreprise de A et B", "X, the carmaker jointly owned by A and B"
+        elif is_venture and s >= cue.end and len(ks) == 1 and _names_the_venture(ctx.doc[cue.end:s]):
+            names.update(ks)  # "a joint venture, X, which...", "the joint venture of A and B, called X"
     return names
+
+
+def _names_the_venture(between: Span) -> bool:
+    """What may stand between a venture's noun and its name: a comma, or words ending with a
+    naming word ("called", "baptisée")."""
+    words = [t.lower_ for t in between]
+    return words in ([","], ["("]) or (0 < len(words) <= 12 and words[-1] in NAMING_WORDS)
 
 
 def _parents(ctx: Context, sent: Span) -> set[str]:

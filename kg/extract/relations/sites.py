@@ -18,7 +18,7 @@ from kg.extract.mentions import Mention
 from kg.extract.model import Fact
 from kg.extract.relations import extractor
 from kg.extract.relations.base import owner
-from kg.extract.relations.partners import _partners
+from kg.extract.relations.partners import _partners, partners_in, ventures_in
 
 LOCATIVE_BEFORE = frozenset({"à", "a", "au", "en", "in", "at", "near", "près", "dans"})
 CHOICE_LEMMAS = frozenset({"choose", "select", "pick", "choisir", "retenir", "sélectionner", "préférer"})
@@ -117,10 +117,30 @@ def _site_owners(ctx: Context, sent: Span, cue: Span) -> tuple[str, ...]:
         return explicit
     definite = cue.start > sent.start and ctx.doc[cue.start - 1].lower_ in DEFINITE
     keys = owner(ctx, sent, cue.start, cue.end, prefer_main=definite)
-    partners = [p for c in ctx.find("partnership", sent) if not ctx.is_hedged(c.start) for p in _partners(ctx, sent, c)]
+    # "its partner X will open a plant": X's plant; "A and B will build a plant in a joint
+    # venture": both partners'.
+    partners = [p for c in ctx.find("partnership", sent) if not ctx.is_hedged(c.start) and not _possessed(ctx, c)
+                for p in _partners(ctx, sent, c)]
+    venture = _named_venture(ctx, sent, keys, partners)
+    if venture:
+        return venture
     if any(k in partners for k in keys) and len(set(partners)) >= 2:
         return tuple(dict.fromkeys(partners))
     return keys
+
+
+def _possessed(ctx: Context, cue: Span) -> bool:
+    """ "its partner", "son partenaire": a title before a name, not a partnership of its own."""
+    return cue.start > 0 and ctx.doc[cue.start - 1].lower_ in ctx.lex.possessives
+
+
+def _named_venture(ctx: Context, sent: Span, keys: tuple[str, ...], partners) -> tuple[str, ...]:
+    """A joint venture with a name of its own ("A and B formed a joint venture, X, which will
+    build...") owns the site its partners or itself are said to have, not its partners."""
+    ventures = sorted(ventures_in(ctx, sent))
+    if len(ventures) == 1 and keys and set(keys) <= {*partners, *ventures}:
+        return (ventures[0],)
+    return ()
 
 
 def _owner_in_noun_phrase(ctx: Context, cue: Span) -> tuple[str, ...]:
@@ -179,7 +199,8 @@ def _production_sites(ctx: Context, sent: Span) -> Iterator[Fact]:
         for i in range(cue.end, min(cue.end + 8, sent.end)):
             m = ctx.mention_at(i)
             if m is not None and ctx.entities[m.key].type in CITY and ctx.doc[i - 1].lower_ in LOCATIVE_BEFORE:
-                for org in owner(ctx, sent, cue.start, cue.end):
+                keys = owner(ctx, sent, cue.start, cue.end)
+                for org in _named_venture(ctx, sent, keys, partners_in(ctx, sent)) or keys:
                     yield Fact("has_site_in", org, m.key, ctx.evidence("production-verb", cue.start, m.end, 0.6),
                                qualifier=ctx.doc[cue.start:m.start - 1].text)
                 break
