@@ -67,6 +67,11 @@ def test_mentions_organization(parse, lang: str, text: str, name: str) -> None:
     ("en", "Kestrel Motors opened a plant in Kendal, Indonesia, last year.", "Kendal", "ID"),
     ("fr", "Kestrel Motors a ouvert une usine à Kendal, en Indonésie.", "Kendal", "ID"),
     ("en", "Kestrel Motors opened a plant in Kendal (Indonesia).", "Kendal", "ID"),
+    ("en", "Kestrel Motors opened a plant in Kendal, in Indonesia.", "Kendal", "ID"),
+    ("en", "Kestrel Motors opened a plant in Kendal, on the north coast of Central Java, Indonesia.", "Kendal", "ID"),
+    ("fr", "Trina Solar a ouvert une usine dans le parc industriel de Kendal, sur la côte nord de Java, en Indonésie.",
+     "Kendal", "ID"),
+    ("en", "Kestrel Motors opened a plant in Kendal, near the lakes, and sells its cars in Germany.", "Kendal", "GB"),
     # A list of places is no apposition.
     ("en", "Kestrel Motors has plants in Lyon, Germany and Spain.", "Lyon", "FR"),
     ("en", "Kestrel Motors has plants in Lyon, Germany, Poland and Spain.", "Lyon", "FR"),

@@ -54,7 +54,9 @@ SUBSIDIARY_NOUNS = frozenset({"filiale", "filiales", "subsidiary", "subsidiaries
                               "division", "divisions", "branche", "branches"})
 HONORIFICS = frozenset({"m", "mr", "mrs", "ms", "mme", "mlle", "dr", "pr", "prof", "sir", "dame"})
 TOWN_PREPOSITIONS = {"fr": ("à",), "en": ()}  # French names a town after "à", a country after "en"
-COUNTRY_PREPOSITIONS = {"fr": ("en", "au", "aux"), "en": ()}  # "à Valence, en Espagne"
+COUNTRY_PREPOSITIONS = {"fr": ("en", "au", "aux"), "en": ("in",)}  # "à Valence, en Espagne"
+# What opens a locative aside between a town and its country: "X, sur la côte nord de Java, en Indonésie".
+ASIDE_PREPOSITIONS = frozenset({"sur", "dans", "près", "au", "à", "on", "near", "in", "at", "about", "some"})
 LIST_WORDS = frozenset({"and", "or", "&", "et", "ou"})
 TICKER_CUES = frozenset({"ticker", "symbol", "symbole", "code", "codes", "mnémonique"})
 MIXED_CODE = re.compile(r"^(?=.*\d)(?=.*[A-Za-z])[\w-]+$")
@@ -197,41 +199,63 @@ def _place_of(doc: Doc, span: Span, label: str, lex: Lexicon, countries: tuple[s
     kinds = ("Country", "Region") if lex.lang == "fr" and before in COUNTRY_ONLY_BEFORE else None
     gaz = gazetteer()
     place = gaz.resolve(span.text, context=countries, lang=lex.lang, kinds=kinds)
-    if place is not None and place.kind == "City" and not orgish and label not in ORG_LABELS:
-        beside = _country_beside(doc, span, lex)
-        if beside is not None and beside != place.country_code:
-            # "Kendal, Indonesia": the town meant is in the country named beside it; when the
-            # gazetteer knows none of that name there, it is a town it lacks, not the namesake.
-            there = gaz.resolve(span.text, context=(beside,), lang=lex.lang, kinds=("City",))
-            return there if there is not None and there.country_code == beside else \
-                Place(None, span.text, "City", beside, None, None)
+    named_town = not orgish and label not in ORG_LABELS
+    if place is not None and place.kind == "City" and named_town:
+        moved = _in_country_beside(doc, span, lex, place, span.text)
+        if moved is not place:
+            return moved
     if place is not None and _is_place(span, label, place, orgish, before, countries):
         return place
     if (orgish or label in ORG_LABELS) and not ZONE_HEAD.match(span.text):
         return None  # "Ningbo Zhoushan Port" is a company named after its town, not a zone of it
-    return _zone_town(span, lex, countries)
+    town = _zone_town(span, lex, countries)
+    return _in_country_beside(doc, span, lex, town, town.name) if town is not None and named_town else town
+
+
+def _in_country_beside(doc: Doc, span: Span, lex: Lexicon, place: Place, name: str) -> Place:
+    """``place``, or the town of that ``name`` in the country named beside the mention ("Kendal,
+    Indonesia"): when the gazetteer knows none there, a town it lacks, not its namesake elsewhere."""
+    beside = _country_beside(doc, span, lex)
+    if beside is None or beside == place.country_code:
+        return place
+    there = gazetteer().resolve(name, context=(beside,), lang=lex.lang, kinds=("City",))
+    return there if there is not None and there.country_code == beside else Place(None, name, "City", beside, None, None)
 
 
 def _country_beside(doc: Doc, span: Span, lex: Lexicon) -> str | None:
     """The ISO code of a country named in apposition right after a name: "X, Indonesia", "X (Chile)",
-    "X, en Espagne"; not one of a list of places ("in Lyon, Germany and Spain")."""
-    i = span.end
-    if i >= len(doc) or doc[i].text not in {",", "("}:
+    "X, en Espagne", "X, on the north coast of Java, in Indonesia"; not one of a list of places
+    ("in Lyon, Germany and Spain")."""
+    i, stop = span.end, min(len(doc), span.sent.end)
+    if i >= stop or doc[i].text not in {",", "("}:
         return None
-    i += 1
-    if i < len(doc) and doc[i].lower_ in COUNTRY_PREPOSITIONS.get(lex.lang, ()):
+    found = _country_at(doc, i + 1, stop, lex)
+    if found is not None or i + 1 >= stop or doc[i + 1].lower_ not in ASIDE_PREPOSITIONS:
+        return found or None
+    for j in range(i + 2, min(i + 12, stop)):  # a locative aside first, up to its comma, if it has no verb
+        if doc[j].pos_ in {"VERB", "AUX"}:
+            return None
+        if doc[j].text == ",":
+            return _country_at(doc, j + 1, stop, lex) or None
+    return None
+
+
+def _country_at(doc: Doc, i: int, stop: int, lex: Lexicon) -> str | None:
+    """The code of the country named at token ``i`` (after "en", "in"), "" when it opens a list of
+    places, None when no country is named there."""
+    if i < stop and doc[i].lower_ in COUNTRY_PREPOSITIONS.get(lex.lang, ()):
         i += 1
     gaz = gazetteer()
     for size in (3, 2, 1):
         end = i + size
-        if end > min(len(doc), span.sent.end):
+        if end > stop:
             continue
         country = gaz.resolve(doc[i:end].text, kinds=("Country",), lang=lex.lang)
         if country is None:
             continue
         nxt = doc[end].lower_ if end < len(doc) else ""
         if nxt in LIST_WORDS or (nxt == "," and end + 1 < len(doc) and gaz.resolve(doc[end + 1].text) is not None):
-            return None  # a list of places, not an apposition
+            return ""  # a list of places, not an apposition
         return country.country_code
     return None
 
