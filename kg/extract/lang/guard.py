@@ -40,9 +40,7 @@ def compile_guarded(source: str, flags: int = re.IGNORECASE) -> re.Pattern[str]:
     """``re.compile(source, flags)``, with a first-character guard when one can be read."""
     try:
         first, nullable = _first_of(_parser.parse(source, flags).data)
-    except _Unbounded:
-        return re.compile(source, flags)
-    except Exception:  # noqa: BLE001  (an unknown parse tree: compiled as written)
+    except Exception:  # noqa: BLE001  (_Unbounded, or a parse tree of another shape: as written)
         return re.compile(source, flags)
     if nullable or not first:
         return re.compile(source, flags)

@@ -23,8 +23,8 @@ WINDOW = 30  # tokens around a cue where its partners are named (within its clau
 CREATED_BY = re.compile(r"(?i)\b(?:set\s+up|formed|created|established|founded|form[ée]e?s?|cr[ée][ée]e?s?|constitu[ée]e?s?|fond[ée]e?s?)\s+(?:by|par)\b")
 JV_NOUNS = ("coentreprise", "co-entreprise", "joint venture", "joint-venture", "société commune", "company set up")
 # Words that introduce a venture's name after its noun: "a joint venture called X".
-NAMING_WORDS = frozenset({"called", "named", "dubbed", "known", "as", "appelée", "appelé", "baptisée", "baptisé",
-                          "dénommée", "dénommé", "nommée", "nommé"})
+NAMING_WORDS = frozenset({"called", "named", "dubbed", "appelée", "appelé", "baptisée", "baptisé", "dénommée",
+                          "dénommé", "nommée", "nommé"})
 
 
 @extractor("partner_of")
@@ -100,7 +100,8 @@ def _names_the_venture(between: Span) -> bool:
     """What may stand between a venture's noun and its name: a comma, or words ending with a
     naming word ("called", "baptisée")."""
     words = [t.lower_ for t in between]
-    return words in ([","], ["("]) or (0 < len(words) <= 12 and words[-1] in NAMING_WORDS)
+    named = bool(words) and (words[-1] in NAMING_WORDS or words[-2:] == ["known", "as"])
+    return words in ([","], ["("]) or (len(words) <= 12 and named)
 
 
 def _parents(ctx: Context, sent: Span) -> set[str]:
