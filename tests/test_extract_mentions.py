@@ -98,6 +98,7 @@ def test_mentions_city_with_country(parse, lang: str, text: str, name: str, coun
     ("fr", "Henrik Dal, qui a son siège à Bergen, a signé un accord avec la région.", "Henrik Dal", "Organization"),
     ("en", "Karvik Holm, which is headquartered in Bergen, signed a supply deal.", "Karvik Holm", "Organization"),
     ("en", "Marta Lindqvist, whose headquarters are in Malmo, signed a supply deal.", "Marta Lindqvist", "Organization"),
+    ("en", "Corridor Resources opened a plant in Halifax.", "Corridor Resources", "Organization"),  # a company
 ])
 def test_mentions_type(parse, lang: str, text: str, name: str, kind: str) -> None:
     assert mention(parse(lang, text), name).type == kind
@@ -110,6 +111,9 @@ def test_mentions_type(parse, lang: str, text: str, name: str, kind: str) -> Non
     ("en", "On Monday, Kestrel Motors opened a plant in Pune.", "On"),
     ("fr", "Implantée à Sfax, l'usine de Helvio Materials emploie 300 personnes.", "Implantée"),
     ("en", "Located in Pune, the Kestrel Motors plant employs 900 people.", "Located"),
+    # A trade route named as such.
+    ("en", "The Middle Corridor operator opened a terminal in Aktau.", "Corridor"),
+    ("fr", "Le Corridor du Milieu passe par Aktau, où Norvik Logistics a ouvert un entrepôt.", "Corridor"),
 ])
 def test_mentions_not_an_organization(parse, lang: str, text: str, word: str) -> None:
     """Nationalities, days and sentence-initial verbs name no organization."""

@@ -43,6 +43,8 @@ GEOGRAPHIC_WORDS = frozenset(
     "mer océan golfe côte fleuve lac détroit baie canal montagnes vallée désert péninsule île îles "
     "atlantic pacific mediterranean caspian baltic arctic atlantique pacifique méditerranée".split()
 )
+# A trade route named as such is no company: "the Middle Corridor", "le corridor de Lobito".
+ROUTE_NAME = re.compile(r"(?i)^corridors?\s+(?:de|du|des|d['’])|\bcorridors?$")
 EVENT_WORDS = re.compile(r"(?i)\b(?:forum|summit|sommet|conference|conférence|congress|congrès|expo|exposition|"
                          r"fair|salon|olympics|jeux|world\s+cup|coupe\s+du\s+monde)$")
 PRODUCT_NOUNS = frozenset(  # a name right before one of these names a product: "the X-Trail SUV", "le modèle Y"
@@ -301,7 +303,8 @@ def _zone_town(span: Span, lex: Lexicon, countries: tuple[str, ...]) -> Place | 
 
 def _is_not_a_name(span: Span, label: str, lex: Lexicon, acronyms: set[str]) -> bool:  # noqa: C901
     text = span.text
-    if label in NOT_NAMES or text in acronyms or EXCHANGE_WORDS.search(text) or EVENT_WORDS.search(text):
+    if label in NOT_NAMES or text in acronyms or EXCHANGE_WORDS.search(text) or EVENT_WORDS.search(text) \
+            or ROUTE_NAME.search(text):
         return True
     if _is_demonym(text) or _is_demonym(text.split("-")[0]):
         return True
