@@ -154,6 +154,10 @@ def test_relations_stock_code_traps(parse, lang: str, text: str) -> None:
     ("en", "Harlan Brewing will build a brewery in Leeds.", "Harlan Brewing", "Leeds", None),
     ("fr", "Norvelle Textiles a ouvert une filature à Roubaix.", "Norvelle Textiles", "Roubaix", None),
     ("fr", "Le groupe Ostral construira une sucrerie près d'Arras.", "Ostral", "Arras", None),
+    ("fr", "Le groupe Ostral exploite un complexe sidérurgique à Annaba.", "Ostral", "Annaba", "complexe sidérurgique"),
+    ("fr", "Baltica Steel va construire un complexe d'engrais à Gdansk.", "Baltica Steel", "Gdansk", "complexe d'engrais"),
+    ("en", "Baltica Steel fired up the blast furnace of its steel complex in Gdansk.", "Baltica Steel", "Gdansk",
+     "steel complex"),
 ])
 def test_relations_has_site_in(parse, lang: str, text: str, org: str, city: str, kind: str | None) -> None:
     ctx = parse(lang, text)
@@ -192,6 +196,7 @@ def test_relations_has_site_in_zone_is_its_town(parse, lang: str, text: str, geo
     ("en", "Kestrel Motors, a customer of Nordkraft Energy, opened a plant in Pune.", "Nordkraft Energy", None),
     ("en", "Ferrano Automotive, a unit of Kestrel Motors, opened a plant in Pitesti.", "Kestrel Motors", None),
     ("fr", "Kestrel Motors a livré 5 000 véhicules au Mexique depuis Pune.", None, "Mexique"),
+    ("fr", "Kestrel Motors juge la situation complexe à Pune.", None, "Pune"),  # the adjective
     bug("a parent named in an apposition ('filiale du groupe X') is given the subsidiary's plant",
         "fr", "Ferrano Automotive, filiale du groupe Kestrel Motors, a ouvert une usine à Pitesti.", "Kestrel Motors", None),
     bug("a town before 'plant' in another phrase ('Turin-based X') is taken for the plant's town",

@@ -51,6 +51,7 @@ LEXICON = Lexicon(
         r"operations", r"yards?", r"shipyards?", r"boatyards?", r"dockyards?", r"workshops?",
         r"breweries", r"brewery", r"distiller(?:y|ies)", r"bakeries", r"bakery", r"creameries", r"creamery",
         r"(?:paper|steel|cement|glass|sugar|saw)\s?(?:mills?|works|plants?)", r"tanneries", r"tannery",
+        r"(?:steel|industrial|petrochemical|chemical|manufacturing|production|mining|port|fertili[sz]er)\s+complex(?:es)?",
         r"data\s+cent(?:re|er)s?", r"depots?", r"campus(?:es)?", r"laborator(?:y|ies)",
     ),
     site_verbs=words(

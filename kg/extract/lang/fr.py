@@ -65,6 +65,9 @@ LEXICON = Lexicon(
     site_nouns=words(
         r"usines?", r"sites?\s+(?:industriels?|de\s+production|int[ée]gr[ée]s?|logistiques?)", r"sites?",
         r"unit[ée]s?\s+(?:de\s+production|industrielles?)", r"unit[ée]s?", r"complexes?\s+industriels?",
+        # "complexe sidérurgique", "complexe d'engrais"; not "une tâche complexe", nor "complexe de X"
+        # (a town after "de" may be the landmark of a distance: "à 40 km de X")
+        r"complexes?(?=\s+(?:d['’]|(?:sid[ée]rurgiques?|p[ée]trochimiques?|chimiques?|portuaires?|miniers?)\b))",
         r"plateformes?\s+(?:logistiques?|industrielles?)", r"entrep[ôo]ts?", r"terminal", r"terminaux",
         r"hubs?", r"parcs?\s+industriels?", r"bases?\s+(?:de\s+production|industrielles?|d['’]exportation)",
         r"centres?\s+(?:de\s+recherche(?:\s+et\s+d[ée]veloppement)?|de\s+R&D|d['’]innovation|logistiques?|de\s+production)",
