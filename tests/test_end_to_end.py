@@ -126,11 +126,11 @@ FLOORS = {
     "calb-sines.fr": (0.89, 0.95),  # measured 0.941, 1.000
     "cimaf-san-pedro.fr": (0.72, 0.72),  # measured 0.769, 0.769
     "ford-otosan-golcuk.en": (0.95, 0.65),  # measured 1.000, 0.700
-    "hoa-phat-dung-quat.en": (0.62, 0.41),  # measured 0.667, 0.462
+    "hoa-phat-dung-quat.en": (0.73, 0.79),  # measured 0.786, 0.846
     "linglong-zrenjanin.fr": (0.88, 0.88),  # measured 0.929, 0.929
     "micron-sanand.en": (0.95, 0.70),  # measured 1.000, 0.750
     "novo-nordisk-montes-claros.fr": (0.95, 0.78),  # measured 1.000, 0.833
-    "ocp-dire-dawa.fr": (0.89, 0.63),  # measured 0.938, 0.682
+    "ocp-dire-dawa.fr": (0.89, 0.72),  # measured 0.944, 0.773
     "tosyali-bethioua.fr": (0.70, 0.59),  # measured 0.750, 0.643
     "trina-kendal.fr": (0.37, 0.37),  # measured 0.429, 0.429
     "yazaki-meknes.en": (0.78, 0.78),  # measured 0.833, 0.833
