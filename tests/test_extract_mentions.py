@@ -112,8 +112,8 @@ def test_mentions_type(parse, lang: str, text: str, name: str, kind: str) -> Non
     ("fr", "Implantée à Sfax, l'usine de Helvio Materials emploie 300 personnes.", "Implantée"),
     ("en", "Located in Pune, the Kestrel Motors plant employs 900 people.", "Located"),
     # A trade route named as such.
-    ("en", "The Middle Corridor operator opened a terminal in Aktau.", "Corridor"),
-    ("fr", "Le Corridor du Milieu passe par Aktau, où Norvik Logistics a ouvert un entrepôt.", "Corridor"),
+    ("en", "The Varna Corridor operator opened a terminal in Burgas.", "Corridor"),
+    ("fr", "Le Corridor de Varna passe par Burgas, où Norvik Logistics a ouvert un entrepôt.", "Corridor"),
 ])
 def test_mentions_not_an_organization(parse, lang: str, text: str, word: str) -> None:
     """Nationalities, days and sentence-initial verbs name no organization."""

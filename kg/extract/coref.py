@@ -45,8 +45,8 @@ def resolve_references(ctx: Context) -> list[Reference]:
 
 
 class _Introductions(dict):
-    """Description nouns an apposition gave an organization ("LAR, the company set up by...",
-    "Acme, a Porto-based group"): a later "the company" is that organization, if only one was
+    """Description nouns an apposition gave an organization ("Norvik, the company set up by...",
+    "Acme, a Turin-based group"): a later "the company" is that organization, if only one was
     introduced so. Looked up by (noun, position): only introductions made before count."""
 
     def get(self, key, default=None):

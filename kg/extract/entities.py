@@ -59,7 +59,7 @@ def _add(entities: dict[str, Entity], key: str, type_: str, doc: Doc, m: Mention
 
 
 def _cluster_places(doc: Doc, mentions: list[Mention], entities: dict[str, Entity]) -> None:
-    # The plainest name first: "Tanger" before "Cité X Tanger Tech", "Lobito" before "LOBITO".
+    # The plainest name first: "Varna" before "Cité X Varna Tech", "Burgas" before "BURGAS".
     mentions = sorted(mentions, key=lambda m: (m.text.isupper(), len(m.text), m.start))
     for m in mentions:
         place = m.place
@@ -145,7 +145,7 @@ def _merge_target(core: str, canonical: dict[str, str], lex: Lexicon, acronyms: 
             if not _marks_distinct(rest):
                 candidates.append(target)
         elif lw[-len(words):] == words and _is_place_word(lw[:len(lw) - len(words)]):
-            return target  # "Qingdao X Tire" is "X Tire"
+            return target  # "Varna X Tire" is "X Tire"
         elif len(words) == 1 and _initials(lw) == words[0]:
             return target
     if len(candidates) >= 1:

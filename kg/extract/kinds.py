@@ -2,8 +2,8 @@
 
 The rules, strongest first: the dateline names a place; a legal form makes an organization;
 a name the gazetteer knows is a place when NER, a locative preposition or its size say so
-(``à Borja``, ``Tanger``), and an industrial zone or port named after a town stands for the town
-(``Khorgos Gateway``, ``Zona Franca de Barcelona``); a person's name has the shape of one; what
+(``à Meknès``, ``Sfax``), and an industrial zone or port named after a town stands for the town
+(``Varna Gateway``, ``Zona Franca de Vigo``); a person's name has the shape of one; what
 NER calls an organization, or bears an organization word, is one; nationality adjectives,
 events, exchanges, product codes and units are none. Last, a name typed an organization
 anywhere (or the start of a longer organization name) is one everywhere it is not plainly a
@@ -43,7 +43,7 @@ GEOGRAPHIC_WORDS = frozenset(
     "mer océan golfe côte fleuve lac détroit baie canal montagnes vallée désert péninsule île îles "
     "atlantic pacific mediterranean caspian baltic arctic atlantique pacifique méditerranée".split()
 )
-# A trade route named as such is no company: "the Middle Corridor", "le corridor de Lobito".
+# A trade route named as such is no company: "the Varna Corridor", "le corridor de Varna".
 ROUTE_NAME = re.compile(r"(?i)^corridors?\s+(?:de|du|des|d['’])|\bcorridors?$")
 EVENT_WORDS = re.compile(r"(?i)\b(?:forum|summit|sommet|conference|conférence|congress|congrès|expo|exposition|"
                          r"fair|salon|olympics|jeux|world\s+cup|coupe\s+du\s+monde)$")
@@ -282,7 +282,7 @@ def _is_place(span: Span, label: str, place: Place, orgish: int, before: str, co
 
 
 def _zone_town(span: Span, lex: Lexicon, countries: tuple[str, ...]) -> Place | None:
-    """The town an industrial zone or port is named after: "Khorgos Gateway", "Zona Franca de X"."""
+    """The town an industrial zone or port is named after: "Varna Gateway", "Zona Franca de X"."""
     words = span.text.split()
     gaz = gazetteer()
     for cut in range(len(words) - 1, 0, -1):
@@ -293,7 +293,7 @@ def _zone_town(span: Span, lex: Lexicon, countries: tuple[str, ...]) -> Place | 
                 return place
     if not ZONE_HEAD.match(span.text) and words[-1].lower() not in FACILITY_WORDS:
         return None
-    for size in (3, 2, 1):  # "Cité X Y Tanger Tech", "Zona Franca de Barcelona": the town inside, last first
+    for size in (3, 2, 1):  # "Cité X Y Varna Tech", "Zona Franca de Vigo": the town inside, last first
         for i in range(len(words) - size, 0, -1):
             place = gaz.resolve(" ".join(words[i:i + size]), context=countries, lang=lex.lang, kinds=("City",))
             if place is not None and place.population >= SMALL_TOWN:

@@ -204,7 +204,7 @@ def _starts_name(tok: Token, lex: Lexicon) -> bool:
     nxt = tok.nbor(1) if tok.i + 1 < len(tok.doc) else None
     followed = nxt is not None and _is_cap(nxt) and not tok.is_sent_start
     if (tok.pos_ in FUNCTION_POS or (tok.is_stop and tok.pos_ != "PROPN" and not tok.text.isupper())) and not followed:
-        return False  # "From Aktau", "In December": a capitalized function word opens no name ("Dire Dawa" does)
+        return False  # "From Burgas", "In December": a capitalized function word opens no name ("Le Mans" does)
     if tok.is_sent_start and tok.pos_ not in {"PROPN", "X"} and not tok.text.isupper():
         nxt = tok.nbor(1) if tok.i + 1 < len(tok.doc) else None
         if nxt is not None and _is_cap(nxt) and not nxt.is_punct:

@@ -266,7 +266,7 @@ LABELS_BEFORE = (
     "terminal", "ilot", "îlot", "top", "rang", "rank", "classé", "ranked",
 )
 
-# Words that end the noun phrase after a count ("1 250 personnes à Tanger"): articles,
+# Words that end the noun phrase after a count ("1 250 personnes à Sfax"): articles,
 # prepositions, pronouns, auxiliaries and the participles that typically follow a number.
 NOUN_PHRASE_BREAKS = frozenset("""
     de d' d’ du des le la les l' l’ un une à au aux en dans sur sous par pour avec sans chez

@@ -42,7 +42,7 @@ def _crosses_org(ctx: Context, a: int, b: int) -> bool:
 
 
 def _based_compounds(ctx: Context, sent) -> Iterator[Fact]:
-    """English "Shenzhen-based BYD", "the Ningde-based company"."""
+    """English "Lyon-based Helvio", "the Turin-based company"."""
     if not ctx.lex.based_suffix:
         return
     for m in re.finditer(ctx.lex.based_suffix, sent.text):
@@ -57,9 +57,9 @@ def _based_compounds(ctx: Context, sent) -> Iterator[Fact]:
         if after is None:
             continue
         owners = [(s, e, keys) for s, e, keys in ctx.org_items(sent)
-                  # "Shenzhen-based BYD", or the description the compound is part of: "the Ningde-based company"
+                  # "Lyon-based Helvio", or the description the compound is part of: "the Turin-based company"
                   if (s >= after.start and s - after.start <= 3) or (s <= span.start and e >= after.start)]
-        if not owners:  # "Acme, a Porto-based group": the name the apposition describes
+        if not owners:  # "Acme, a Turin-based group": the name the apposition describes
             owners = [(s, e, keys) for s, e, keys in ctx.org_items(sent)
                       if e <= span.start and ctx.doc[e:span.start].text.strip().lower() in APPOSITION_OPENERS]
         for s, e, keys in owners[:1]:

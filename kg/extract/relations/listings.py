@@ -2,7 +2,7 @@
 
 A code is a run of 3 to 6 digits (leading zeros kept) or an upper-case ticker, right after a
 code cue, in a sentence that speaks of a listing. The exchange is the one named nearest before
-the code ("Bourse de Shenzhen", "Euronext Lisbon", "in Hong Kong").
+the code ("Bourse de Paris", "Euronext Lisbon", "in Hong Kong").
 """
 from __future__ import annotations
 

@@ -1,7 +1,7 @@
 """``located_in``: the country of every town that other facts name.
 
-From the text when the report names the town's country beside it ("Debrecen, Hungary's second
-city", "Tanger, au nord du Maroc"), else from the gazetteer, with that provenance. Towns only
+From the text when the report names the town's country beside it ("Gyor, Hungary's sixth
+city", "Meknès, au nord du Maroc"), else from the gazetteer, with that provenance. Towns only
 mentioned in passing (a dateline, a signing venue) take part in no fact and get none.
 """
 from __future__ import annotations

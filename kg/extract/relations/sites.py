@@ -97,7 +97,7 @@ def _anchored(ctx: Context, m: Mention) -> bool:
         return True
     nxt = ctx.doc[m.end] if m.end < len(ctx.doc) else None
     if nxt is not None and ctx.find("site_nouns", ctx.doc[m.end:m.end + 2]):
-        return True  # "the Khorgos Gateway dry port", "the Pune plant": the town names the site
+        return True  # "the Varna Gateway dry port", "the Pune plant": the town names the site
     root = ctx.doc[m.start:m.end].root
     return root.dep_ in {"nsubj", "nsubj:pass", "nsubjpass"} or (root.dep_ in {"obj", "dobj"} and root.head.lemma_ in CHOICE_LEMMAS)
 
