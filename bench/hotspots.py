@@ -69,11 +69,12 @@ def summarize(lines: list[str], top: int) -> None:
         if not any(f.startswith("sampled ") for f in frames):
             continue
         total += int(count)
-        stages[_stage(frames)] += int(count)
+        stage = _stage(frames)
+        stages[stage] += int(count)
         ours = [re.sub(r":\d+\)$", ")", f) for f in frames if "(kg/" in f]
         for name in set(ours):
             functions[name] += int(count)
-        if _stage(frames) != SPACY:
+        if stage != SPACY:
             # The kg function deepest in the stack: where its time goes, rdflib and re included.
             innermost[ours[-1]] += int(count)
     print(f"{total} samples")

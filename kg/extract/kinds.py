@@ -201,24 +201,22 @@ def _place_of(doc: Doc, span: Span, label: str, lex: Lexicon, countries: tuple[s
     kinds = ("Country", "Region") if lex.lang == "fr" and before in COUNTRY_ONLY_BEFORE else None
     gaz = gazetteer()
     place = gaz.resolve(span.text, context=countries, lang=lex.lang, kinds=kinds)
-    named_town = not orgish and label not in ORG_LABELS
-    if place is not None and place.kind == "City" and named_town:
-        moved = _in_country_beside(doc, span, lex, place, span.text)
-        if moved is not place:
-            return moved
+    # The country named beside the mention, when it may name a town (not a company's name).
+    beside = _country_beside(doc, span, lex) if not orgish and label not in ORG_LABELS else None
+    if place is not None and place.kind == "City" and beside not in (None, place.country_code):
+        return _in_country(place, span.text, beside, lex)
     if place is not None and _is_place(span, label, place, orgish, before, countries):
         return place
     if (orgish or label in ORG_LABELS) and not ZONE_HEAD.match(span.text):
         return None  # "Ningbo Zhoushan Port" is a company named after its town, not a zone of it
     town = _zone_town(span, lex, countries)
-    return _in_country_beside(doc, span, lex, town, town.name) if town is not None and named_town else town
+    return _in_country(town, town.name, beside, lex) if town is not None and beside is not None else town
 
 
-def _in_country_beside(doc: Doc, span: Span, lex: Lexicon, place: Place, name: str) -> Place:
+def _in_country(place: Place, name: str, beside: str, lex: Lexicon) -> Place:
     """``place``, or the town of that ``name`` in the country named beside the mention ("Kendal,
     Indonesia"): when the gazetteer knows none there, a town it lacks, not its namesake elsewhere."""
-    beside = _country_beside(doc, span, lex)
-    if beside is None or beside == place.country_code:
+    if beside == place.country_code:
         return place
     there = gazetteer().resolve(name, context=(beside,), lang=lex.lang, kinds=("City",))
     return there if there is not None and there.country_code == beside else Place(None, name, "City", beside, None, None)

@@ -11,23 +11,19 @@ The letters are read from the regex's parse tree (``re._parser``, the parser beh
 ``re.compile``). The guard only ever lets through more than the regex can start with, so the
 matches are the same; a regex whose first character cannot be bounded (``\\w``, ``.``, a
 class with a negation, a group that changes flags, a regex that can match nothing) is
-compiled as written, and so is every regex if the parser's interface ever changes.
+compiled as written.
 """
 from __future__ import annotations
 
 import re
 from functools import cache
 
-try:  # the parser behind re.compile: re._parser since Python 3.11, sre_parse before
-    from re import _constants as _sre, _parser
-except ImportError:  # pragma: no cover
-    import sre_constants as _sre  # type: ignore[no-redef]
-    import sre_parse as _parser  # type: ignore[no-redef]
+from re import _constants as _sre, _parser  # the parser behind re.compile (Python 3.11+)
 
 # A leading inline flag group must stay first: "(?i)".
 _GLOBAL_FLAGS = re.compile(r"^\(\?[aiLmsux]+\)")
 _ZERO_WIDTH = {_sre.AT, _sre.ASSERT, _sre.ASSERT_NOT}
-_REPEATS = {_sre.MAX_REPEAT, _sre.MIN_REPEAT, getattr(_sre, "POSSESSIVE_REPEAT", _sre.MAX_REPEAT)}
+_REPEATS = {_sre.MAX_REPEAT, _sre.MIN_REPEAT, _sre.POSSESSIVE_REPEAT}
 _MAX_RANGE = 128  # a class range wider than this ("[^\W\d]"-like) bounds nothing useful
 
 
@@ -84,7 +80,7 @@ def _first_of_item(op, av) -> tuple[set[str], bool]:
         low, _, pattern = av
         first, nullable = _first_of(pattern.data)
         return first, nullable or low == 0
-    if op is getattr(_sre, "ATOMIC_GROUP", None):
+    if op is _sre.ATOMIC_GROUP:
         return _first_of(av.data)
     raise _Unbounded  # ".", a back-reference, a conditional group...
 
