@@ -4,12 +4,15 @@ from __future__ import annotations
 from collections.abc import Iterator
 from pathlib import Path
 
+import subprocess
+import sys
+
 import pytest
 from distributed import Client, LocalCluster
 
 import kg.distributed
 from conftest import write_reports
-from kg.distributed import DaskExtractor, build_distributed
+from kg.distributed import DaskExtractor, build_distributed, dask_extractor
 from kg.errors import KgError
 from kg.pipeline import build_reports, extract_locally, read_all
 
@@ -102,6 +105,47 @@ def test_distributed_local_cluster_of_its_own(corpus: Path) -> None:
     spread = build_distributed([corpus / "02-halden-leeds.en.txt"], workers=2, lang="en")
     serial = build_reports([corpus / "02-halden-leeds.en.txt"], lang="en")
     assert spread.dataset.serialize(format="trig") == serial.dataset.serialize(format="trig")
+
+
+def page_faults_of_allocations(times: int = 40, size: int = 1 << 20) -> int:
+    """Minor page faults of this process while it allocates, fills and frees ``times`` arrays of
+    ``size`` bytes: about ``size / 4096`` each when freed memory goes back to the system."""
+    import resource
+
+    import numpy
+
+    before = resource.getrusage(resource.RUSAGE_SELF).ru_minflt
+    for _ in range(times):
+        array = numpy.ones(size, dtype=numpy.uint8)
+        del array
+    return resource.getrusage(resource.RUSAGE_SELF).ru_minflt - before
+
+
+FAULTS_THEN_KEPT = f"""
+import sys
+sys.path.insert(0, {str(Path(__file__).parent)!r})
+from test_distributed import page_faults_of_allocations
+from kg.distributed import keep_freed_memory
+print(page_faults_of_allocations(), keep_freed_memory(), page_faults_of_allocations())
+"""
+
+
+def test_keep_freed_memory_undoes_the_trim_threshold_dask_sets() -> None:
+    # The environment Dask's nanny gives its workers: each freed 1 MiB array goes back to the system.
+    run = subprocess.run([sys.executable, "-c", FAULTS_THEN_KEPT], capture_output=True, text=True, check=True,
+                         env={"MALLOC_TRIM_THRESHOLD_": "65536", "PATH": "/usr/bin:/bin"})
+    before, kept, after = run.stdout.split()
+    assert kept == "True"
+    assert int(before) > 40 * 200  # about 256 pages a MiB, every time
+    assert int(after) < 40 * 20  # the same memory, reused
+
+
+def test_own_local_cluster_workers_keep_freed_memory_and_do_not_profile() -> None:
+    with dask_extractor(None, 1, "en") as extractor:
+        faults = extractor.client.run(page_faults_of_allocations)
+        profiling = extractor.client.run(lambda: __import__("dask").config.get("distributed.worker.profile.enabled"))
+    assert len(faults) == 1 and all(count < 40 * 20 for count in faults.values())
+    assert list(profiling.values()) == [False]
 
 
 def test_distributed_unreachable_scheduler_is_one_line(corpus: Path, monkeypatch: pytest.MonkeyPatch) -> None:
