@@ -10,7 +10,8 @@ change of load on a shared machine hits every method alike:
 - ``kg.validate``: ``validate`` of each block's dataset (pyshacl), added to kg.build;
 - ``kg.store``: ``kg build --store`` (``build_store``: build, streamed validation, one
   transaction a report into a new on-disk store), serial;
-- ``kg.dask``: ``build_distributed`` on a local cluster of ``--workers`` processes.
+- ``kg.dask``: ``build_distributed`` on a local cluster of ``--workers`` processes, the one
+  ``kg build --executor dask`` starts.
 
 Pipeline loads and the cluster's start are timed apart, not counted in the rates.
 
@@ -19,6 +20,7 @@ Pipeline loads and the cluster's start are timed apart, not counted in the rates
 from __future__ import annotations
 
 import argparse
+import contextlib
 import gc
 import os
 import resource
@@ -47,10 +49,11 @@ def main() -> None:
     print(f"corpus: {len(paths)} reports, {total_words} words ({total_words / len(paths):.0f} a report)")
     seconds: dict[str, float] = {}
     cpu: dict[str, float] = {}  # CPU seconds of this process, and of the Dask workers (".workers")
-    bare, client = _setup(seconds, paths, args.workers)
+    bare, extractor = _setup(seconds, paths, args.workers)
+    client = extractor.client
     available = [cores_available(client)]
     for number, block in enumerate(_blocks(paths, args.blocks)):
-        groups = _steps(block, texts, bare, client, args.batch_size)
+        groups = _steps(block, texts, bare, extractor, args.batch_size)
         for group in (groups if number % 2 == 0 else groups[::-1]):
             for name, step in group:
                 before = cpu_seconds(), client.run(cpu_seconds)
@@ -61,7 +64,7 @@ def main() -> None:
                 cpu[f"{name}.workers"] = cpu.get(f"{name}.workers", 0.0) + sum(after[1][w] - before[1][w] for w in before[1])
         print(f"  block {number + 1}/{args.blocks} done", flush=True)
     available.append(cores_available(client))
-    client.close()
+    _cluster.close()
     print(f"cores the {args.workers} workers got when all busy, before and after: "
           + ", ".join(f"{a:.2f}" for a in available))
     _report(seconds, cpu, total_words, len(paths), args.workers)
@@ -84,11 +87,13 @@ def cores_available(client, seconds: float = 3.0) -> float:
     return sum(client.gather(futures)) / seconds
 
 
+_cluster = contextlib.ExitStack()  # the Dask cluster's, closed at the end
+
+
 def _setup(seconds: dict[str, float], paths: list[Path], workers: int):
     import spacy
-    from distributed import Client, LocalCluster
 
-    from kg.distributed import build_distributed
+    from kg.distributed import dask_extractor
     from kg.extract import load_pipeline
     from kg.extract.lang import lexicon
     from kg.pipeline import build_reports
@@ -106,11 +111,10 @@ def _setup(seconds: dict[str, float], paths: list[Path], workers: int):
         # of neither method walk them.
         gc.collect()
         gc.freeze()
-    with timed(seconds, "load.cluster"):
-        cluster = LocalCluster(n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=None)
-        client = Client(cluster)
-        build_distributed(paths[:4], scheduler=client)  # each worker loads its pipelines
-    return bare, client
+    with timed(seconds, "load.cluster"):  # the local cluster `kg build --executor dask` starts
+        extractor = _cluster.enter_context(dask_extractor(None, workers, None))
+        build_reports(paths[:4], extractor=extractor)  # each worker has loaded its pipelines
+    return bare, extractor
 
 
 def _blocks(paths: list[Path], count: int) -> list[list[Path]]:
@@ -118,8 +122,7 @@ def _blocks(paths: list[Path], count: int) -> list[list[Path]]:
     return [paths[i:i + size] for i in range(0, len(paths), size)]
 
 
-def _steps(block: list[Path], texts: dict[Path, str], bare: dict, client, batch_size: int):
-    from kg.distributed import build_distributed
+def _steps(block: list[Path], texts: dict[Path, str], bare: dict, extractor, batch_size: int):
     from kg.pipeline import build_reports
     from kg.validation import validate
 
@@ -144,7 +147,6 @@ def _steps(block: list[Path], texts: dict[Path, str], bare: dict, client, batch_
         validate(built.pop("result").dataset)
 
     def kg_store() -> None:
-        import contextlib
         import io
         import shutil
         import tempfile
@@ -157,8 +159,8 @@ def _steps(block: list[Path], texts: dict[Path, str], bare: dict, client, batch_
         shutil.rmtree(folder)
         assert code == 0, code
 
-    def kg_dask() -> None:
-        result = build_distributed(block, scheduler=client)
+    def kg_dask() -> None:  # build_distributed, on the cluster started once
+        result = build_reports(block, extractor=extractor)
         assert not result.failures, result.failures[:3]
 
     # Groups run in one order or the other; kg.validate needs kg.build's dataset, so they are one group.
