@@ -99,6 +99,16 @@ def test_mentions_city_with_country(parse, lang: str, text: str, name: str, coun
     ("en", "Karvik Holm, which is headquartered in Bergen, signed a supply deal.", "Karvik Holm", "Organization"),
     ("en", "Marta Lindqvist, whose headquarters are in Malmo, signed a supply deal.", "Marta Lindqvist", "Organization"),
     ("en", "Corridor Resources opened a plant in Halifax.", "Corridor Resources", "Organization"),  # a company
+    # "le groupe X" is a company, even one named like a town
+    ("fr", "Le groupe Valence a ouvert une usine à Lyon.", "Valence", "Organization"),
+    ("fr", "Le groupe Roubaix a ouvert une usine à Lyon. Roubaix n'est pas coté.", "Roubaix", "Organization"),
+    # a town the gazetteer lacks, said to be one
+    ("en", "Kestrel Motors opened a plant in Brixwell, a town of 4,000 people near the coast.", "Brixwell", "City"),
+    ("fr", "Kestrel Motors a ouvert une usine près de Vernelay, un petit village de la Drôme.", "Vernelay", "City"),
+    ("en", "Kestrel Motors opened a plant in the town of Brixwell.", "Brixwell", "City"),
+    ("en", "Brixwell, the city's largest employer, opened a plant in Leeds.", "Brixwell", "Organization"),
+    # a region named by a geographic word is no company
+    ("fr", "Le groupe achète ses pois dans les Prairies canadiennes.", "Prairies", "Other"),
 ])
 def test_mentions_type(parse, lang: str, text: str, name: str, kind: str) -> None:
     assert mention(parse(lang, text), name).type == kind

@@ -35,6 +35,9 @@ def _token(ctx, word: str) -> int:
     ("fr", "Si la demande progresse, Kestrel Motors construira une usine à Chennai."),
     ("en", "If demand grows, Kestrel Motors will build a plant in Chennai."),
     ("en", "Kestrel Motors is expected to announce a plant in Chennai."),
+    ("en", "Kestrel Motors said it would consider a plant in Chennai."),
+    ("en", "Kestrel Motors would build a plant in Chennai, analysts believe."),
+    ("fr", "Kestrel Motors a indiqué que l'usine serait construite à Chennai."),  # the press conditional
 ])
 def test_modality_hedged_site_is_no_fact(parse, lang: str, text: str) -> None:
     ctx = parse(lang, text)
@@ -50,6 +53,9 @@ def test_modality_hedged_site_is_no_fact(parse, lang: str, text: str) -> None:
     ("en", "Kestrel Motors confirmed it will build a plant in Pune.", "Kestrel Motors", "Pune"),
     ("fr", "Kestrel Motors a décidé de construire une usine à Pune.", "Kestrel Motors", "Pune"),
     ("en", "Kestrel Motors has decided to build a plant in Pune.", "Kestrel Motors", "Pune"),
+    # the future of reported speech
+    ("en", "Kestrel Motors said it would build a plant in Pune.", "Kestrel Motors", "Pune"),
+    ("en", "Kestrel Motors announced that it would open a plant in Pune in 2027.", "Kestrel Motors", "Pune"),
     # a negation that bears on no verb hedges nothing
     ("en", "Kestrel Motors opened a plant in Pune, no more than 20 km from the port.", "Kestrel Motors", "Pune"),
     ("fr", "Kestrel Motors a ouvert une usine à Pune, non loin de Mumbai.", "Kestrel Motors", "Pune"),

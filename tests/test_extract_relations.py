@@ -45,6 +45,7 @@ def test_relations_facts_are_deduplicated(parse) -> None:
     ("en", "Lyon-based Helvio Composites opened a plant in Sfax.", "Helvio Composites", "Lyon"),
     pytest.param(
         "en", "Helvio Composites, a Lyon-based maker of carbon parts, opened a plant in Sfax.", "Helvio Composites", "Lyon"),
+    ("en", "Ferrano is a unit of Baltica Holding, the group's Gdansk-based parent company.", "Baltica Holding", "Gdansk"),
     bug("'le siège social de X est situé à' is not a cue (the name between 'siège' and 'situé')",
         "fr", "Le siège social de Kestrel Motors est situé à Detroit.", "Kestrel Motors", "Detroit"),
 ])
@@ -86,6 +87,8 @@ def test_relations_headquartered_in_traps(parse, lang: str, text: str) -> None:
      "Kestrel Motors Inc.", "KMI", "New York Stock Exchange"),
     ("en", "Baltica Steel, listed in Warsaw under the symbol BLS, employs 4,000 people.", "Baltica Steel", "BLS", "Warsaw"),
     ("en", "Nordkraft Energy's shares are listed in Frankfurt under the ticker NKE.", "Nordkraft Energy", "NKE", "Frankfurt"),
+    ("en", "Kestrel Motors trades on the National Stock Exchange of India under the code KESTRELMOT.", "Kestrel Motors",
+     "KESTRELMOT", "the National Stock Exchange of India"),
     bug("a code in the '(EXCHANGE: code)' form after the name is not read; the exchange becomes an organization",
         "en", "Valoris Batteries (SZSE: 002812) opened a plant in Gyor.", "Valoris Batteries", "002812", None),
 ])
@@ -158,6 +161,8 @@ def test_relations_stock_code_traps(parse, lang: str, text: str) -> None:
     ("fr", "Baltica Steel va construire un complexe d'engrais à Gdansk.", "Baltica Steel", "Gdansk", "complexe d'engrais"),
     ("en", "Baltica Steel fired up the blast furnace of its steel complex in Gdansk.", "Baltica Steel", "Gdansk",
      "steel complex"),
+    ("fr", "Helvio Composites a ouvert une usine à Mahdia, à 60 km au sud de Sfax.", "Helvio Composites", "Mahdia", None),
+    ("en", "Kestrel Motors opened a plant in Chakan, about 30 miles north of Pune.", "Kestrel Motors", "Chakan", None),
 ])
 def test_relations_has_site_in(parse, lang: str, text: str, org: str, city: str, kind: str | None) -> None:
     ctx = parse(lang, text)
@@ -197,6 +202,16 @@ def test_relations_has_site_in_zone_is_its_town(parse, lang: str, text: str, geo
     ("en", "Ferrano Automotive, a unit of Kestrel Motors, opened a plant in Pitesti.", "Kestrel Motors", None),
     ("fr", "Kestrel Motors a livré 5 000 véhicules au Mexique depuis Pune.", None, "Mexique"),
     ("fr", "Kestrel Motors juge la situation complexe à Pune.", None, "Pune"),  # the adjective
+    # the landmark of a distance is not the site's town
+    ("fr", "Helvio Composites a ouvert une usine à une quarantaine de kilomètres au nord-ouest de Sfax.", None, "Sfax"),
+    ("fr", "Kestrel Motors exploite une usine située à 40 km à l'ouest de Pune.", None, "Pune"),
+    ("fr", "Nordkraft Energy construira une usine à deux heures de route d'Izmir.", None, "Izmir"),
+    ("en", "Kestrel Motors opened a plant about 20 miles west of Pune.", None, "Pune"),
+    ("en", "Helvio Composites will build a factory 40 km from Sfax.", None, "Sfax"),
+    ("en", "Nordkraft Energy runs a plant an hour's drive from Izmir.", None, "Izmir"),
+    # "the site" is the one named before, not a town the sentence names for something else
+    ("en", "Kestrel Motors opened a plant in Pune. The minister spoke at a press conference in Mumbai and said "
+           "the state would build roads to the site.", None, "Mumbai"),
     bug("a parent named in an apposition ('filiale du groupe X') is given the subsidiary's plant",
         "fr", "Ferrano Automotive, filiale du groupe Kestrel Motors, a ouvert une usine à Pitesti.", "Kestrel Motors", None),
     bug("a town before 'plant' in another phrase ('Turin-based X') is taken for the plant's town",
@@ -223,6 +238,13 @@ def test_relations_has_site_in_traps(parse, lang: str, text: str, org: str | Non
     ("en", "Kestrel Motors is based in Detroit.", "Detroit", "United States", "gazetteer-country"),
     ("fr", "SFAX, Tunisie — Helvio Materials a ouvert une usine à Gabès.", "Gabès", "Tunisie", None),
     ("en", "GDANSK, Poland — Baltica Steel will build a mill in Szczecin.", "Szczecin", "Poland", None),
+    # a town the gazetteer lacks: the country of the landmark it is measured from, or named after it
+    ("en", "Kestrel Motors opened a plant in Brixwell, a town about 20 miles west of Leeds.", "Brixwell",
+     "United Kingdom", "landmark-country"),
+    ("fr", "Kestrel Motors a ouvert une usine à Vernelay, un village situé à 30 km au nord de Lyon.", "Vernelay",
+     "France", "landmark-country"),
+    ("fr", "Kestrel Motors a ouvert une usine à Vernelay, un village situé dans la vallée du Rhône, en France.",
+     "Vernelay", "France", None),
 ])
 def test_relations_located_in(parse, lang: str, text: str, city: str, country: str, rule: str | None) -> None:
     ctx = parse(lang, text)
@@ -314,6 +336,9 @@ def test_relations_corridor_to_traps(parse, lang: str, text: str) -> None:
     bug("an appointment ('a nommé X au poste de directrice financière') gives no role",
         "fr", "Helvio Composites a nommé Claire Martin au poste de directrice financière.",
         "Claire Martin", "Helvio Composites", "directrice financière"),
+    # "president" in lower case before "and" is a title in the company, not a head of state
+    ("en", "The plant will open in 2026, said Jonathan Reyes, president and chief executive of Kestrel Motors.",
+     "Jonathan Reyes", "Kestrel Motors", "president and chief executive"),
 ])
 def test_relations_holds_role(parse, lang: str, text: str, person: str, org: str, title: str) -> None:
     ctx = parse(lang, text)
@@ -327,6 +352,7 @@ def test_relations_holds_role(parse, lang: str, text: str, person: str, org: str
     ("en", "Industry minister Ahmed Tazi welcomed the Helvio Composites project."),
     ("fr", "Le maire de Sfax, Ali Ben Salah, a salué le projet de Helvio Materials."),
     ("en", "Ali Ben Salah, mayor of Sfax, welcomed the Helvio Materials plant."),
+    ("en", "President Ramos Silva, the head of state, visited the Helvio Materials plant."),
 ])
 def test_relations_holds_role_traps(parse, lang: str, text: str) -> None:
     """Titles of state (ministers, mayors) are no roles in an organization."""
@@ -457,6 +483,10 @@ def test_relations_produces_traps(parse, lang: str, text: str, product: str | No
      "Nordkraft Energy", {"1200000000 EUR", "1300000000 USD"}, "Gyor"),
     ("fr", "Helvio Composites investit 45 millions d'euros à Sfax.", "Helvio Composites", {"45000000 EUR"}, "Sfax"),
     ("en", "Helvio Composites is investing $45 million in Sfax.", "Helvio Composites", {"45000000 USD"}, "Sfax"),
+    # the price of a site
+    ("en", "Kestrel Motors opened a $1.2 billion plant in Pune.", "Kestrel Motors", {"1200000000 USD"}, "Pune"),
+    ("fr", "Kestrel Motors a inauguré une usine de 400 millions d'euros à Pune.", "Kestrel Motors", {"400000000 EUR"},
+     "Pune"),
     ("en", "The project will cost 2.5 billion dirhams ($250 million), Helvio Composites said.",
      "Helvio Composites", {"2500000000 MAD", "250000000 USD"}, None),
 ])
@@ -524,6 +554,8 @@ def test_relations_investment_traps(parse, lang: str, text: str) -> None:
      "Nordkraft Energy", "Győr", {"supply_chain", "tax"}),
     ("en", "Nordkraft Energy picked Gyor because of cheap renewable electricity and a skilled workforce.",
      "Nordkraft Energy", "Gyor", {"energy", "labour"}),
+    ("en", "Nordkraft Energy picked Gyor for its direct connection to the national grid.",
+     "Nordkraft Energy", "Gyor", {"energy"}),
 ])
 def test_relations_site_rationale(parse, lang: str, text: str, org: str, city: str, factors: set[str]) -> None:
     ctx = parse(lang, text)
@@ -565,6 +597,9 @@ def test_relations_site_rationale_traps(parse, lang: str, text: str, factor: str
      {"Arden Chemicals", "Volta Mining"}),
     # "its partner X": X's site alone.
     ("en", "Arden Chemicals said its partner Volta Mining will open a plant in Antofagasta.", {"Volta Mining"}),
+    # "building with X, a joint venture": X is a partner, not the venture
+    ("en", "Cells will come from a refinery in Antofagasta that Arden Chemicals is building with Volta Mining, "
+           "a joint venture.", {"Arden Chemicals", "Volta Mining"}),
 ])
 def test_relations_has_site_in_joint_ventures(parse, lang: str, text: str, owners: set[str]) -> None:
     ctx = parse(lang, text)

@@ -94,6 +94,15 @@ class Context:
         return self.dateline is not None and self.dateline[0] <= m.start < self.dateline[1]
 
     @cached_property
+    def _landmarks(self) -> frozenset[int]:
+        return frozenset(tokens.end for _, _, tokens in self._doc_matches(self.lex.rx("distance")))
+
+    def is_landmark(self, m: Mention) -> bool:
+        """Whether ``m`` is the landmark of a distance ("à 37 km de X", "25 miles west of X"):
+        named to say how far a place is, it is not where the place is."""
+        return m.start in self._landmarks
+
+    @cached_property
     def main_org(self) -> str | None:
         """The organization the report is about: the most often named, the first on ties."""
         counts = Counter(m.key for m in self.mentions if m.key and self.entities[m.key].type == "Organization")

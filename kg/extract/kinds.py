@@ -40,7 +40,9 @@ ZONE_HEAD = re.compile(r"(?i)^(?:zone|zona|parc|park|port|cité|free\s+zone|tech
 COUNTRY_ONLY_BEFORE = frozenset({"en"})  # French: "en Aragon", "en Espagne" name a region or country
 GEOGRAPHIC_WORDS = frozenset(
     "sea ocean gulf coast river lake strait bay canal mountains valley desert peninsula island islands "
+    "plains prairie prairies steppe steppes highlands lowlands delta "
     "mer océan golfe côte fleuve lac détroit baie canal montagnes vallée désert péninsule île îles "
+    "plaine plaines steppe steppes hauts-plateaux delta "
     "atlantic pacific mediterranean caspian baltic arctic atlantique pacifique méditerranée".split()
 )
 # A trade route named as such is no company: "the Varna Corridor", "le corridor de Varna".
@@ -55,6 +57,11 @@ PRODUCT_NOUNS = frozenset(  # a name right before one of these names a product: 
 SUBSIDIARY_NOUNS = frozenset({"filiale", "filiales", "subsidiary", "subsidiaries", "unit", "units", "arm", "arms",
                               "division", "divisions", "branche", "branches"})
 HONORIFICS = frozenset({"m", "mr", "mrs", "ms", "mme", "mlle", "dr", "pr", "prof", "sir", "dame"})
+# "X, a town of 3,000 people", "X, un village situé à ...", "the town of X": X is a town.
+TOWN_NOUNS = frozenset("town city village commune municipality township borough hamlet "
+                       "ville village commune bourgade localité municipalité bourg hameau".split())
+CALLED_A_TOWN = 0.95  # the confidence of such a town, which NER's guesses elsewhere yield to
+TOWN_APPOSITION_GAP = 3  # words between the comma and the town noun: an article and a few adjectives
 TOWN_PREPOSITIONS = {"fr": ("à",), "en": ()}  # French names a town after "à", a country after "en"
 COUNTRY_PREPOSITIONS = {"fr": ("en", "au", "aux"), "en": ("in",)}  # "à Valence, en Espagne"
 # What opens a locative aside between a town and its country: "X, sur la côte nord de Java, en Indonésie".
@@ -127,7 +134,8 @@ def _classify(doc: Doc, start: int, end: int, label: str, lex: Lexicon, countrie
     if EXCHANGE_WORDS.fullmatch(span.text) or span.text.lower() in BUSINESS_ABBREVIATIONS:
         return m  # "la Bourse de Hong Kong": not the French village of Bourse; "R&D", "M&A"
     orgish = _org_evidence(span, lex)
-    if orgish < 2:
+    introduced = _introduced_as_company(doc, span, lex, strict=True)  # "le groupe X" is no town, whatever X's name
+    if orgish < 2 and not introduced:
         place = _place_of(doc, span, label, lex, countries, orgish)
         if place is not None:
             return _as_place(m, place)
@@ -138,9 +146,15 @@ def _classify(doc: Doc, start: int, end: int, label: str, lex: Lexicon, countrie
     if _is_not_a_name(span, label, lex, acronyms):
         m.type = "Drop" if label in NOT_NAMES and not label.endswith("-PART") or _is_demonym(span.text) else "Other"
         return m
+    if introduced:
+        m.type, m.confidence = "Organization", 0.9
+        return m
     town = _unknown_town(doc, span, label, lex, orgish, countries)
     if town is not None:
-        return _as_place(m, town)
+        _as_place(m, town)
+        if _called_a_town(doc, span):
+            m.confidence = CALLED_A_TOWN
+        return m
     honorific = span[0].lower_.rstrip(".") in HONORIFICS and len(span) > 1
     if honorific and len(span.text.split()) == 2:
         m.type, m.confidence = "Person", 0.8  # "Mme Dufresne", "Mr Reyes"
@@ -173,12 +187,15 @@ def _unknown_town(doc: Doc, span: Span, label: str, lex: Lexicon, orgish: int,
                   countries: tuple[str, ...]) -> Place | None:
     """A town the gazetteer does not know, where the text says it is one: "basé à X", "à X, au
     Portugal", "X-based". Its country is the one named right after it, if any."""
-    if orgish or label in ORG_LABELS or len(span) > 3:
+    if orgish or len(span) > 3:
         return None
-    before = _before(doc, span)
-    after = doc[span.end:span.end + 2].text
-    if not (before in TOWN_PREPOSITIONS.get(lex.lang, ()) or after.startswith("-based")):
-        return None
+    if not _called_a_town(doc, span):
+        if label in ORG_LABELS:
+            return None
+        before = _before(doc, span)
+        after = doc[span.end:span.end + 2].text
+        if not (before in TOWN_PREPOSITIONS.get(lex.lang, ()) or after.startswith("-based")):
+            return None
     country = None
     for tok in doc[span.end:min(span.end + 6, span.sent.end)]:
         place = gazetteer().resolve(tok.text, kinds=("Country",), lang=lex.lang)
@@ -186,6 +203,19 @@ def _unknown_town(doc: Doc, span: Span, label: str, lex: Lexicon, orgish: int,
             country = place.country_code
             break
     return Place(None, span.text, "City", country, None, None)
+
+
+def _called_a_town(doc: Doc, span: Span) -> bool:
+    """ "X, a town of 3,000 people", "X, un village situé à ...", "the town of X", "la commune de X":
+    the text says X is a town (stronger than NER's label for a name it does not know)."""
+    if span.end + 1 < len(doc) and doc[span.end].text == ",":
+        for tok in doc[span.end + 1:min(span.end + 2 + TOWN_APPOSITION_GAP, span.sent.end)]:
+            if tok.lower_ in TOWN_NOUNS:  # not "X, the city's largest employer", "a city-owned firm"
+                return tok.i + 1 >= len(doc) or doc[tok.i + 1].text not in {"'s", "’s", "-"}
+            if tok.pos_ not in {"DET", "ADJ", "NUM", "ADV"}:
+                break
+    before = doc[max(span.start - 2, 0):span.start]
+    return len(before) == 2 and before[0].lower_ in TOWN_NOUNS and before[1].lower_ in {"of", "de", "d'", "d’"}
 
 
 def _as_place(m: Mention, place: Place | None) -> Mention:
@@ -346,13 +376,8 @@ def _acts_as_company(doc: Doc, span: Span, lex: Lexicon) -> bool:
     """A name that a company description introduces ("le groupe chinois X", "the wheel maker X"),
     that a relative clause gives a head office, or that runs, opens or owns plants is a
     company, whatever NER's label."""
-    window = doc[max(span.start - 6, 0):span.start]
-    for d in lex.rx("descriptions").finditer(window.text):
-        if window.start_char + d.end() >= doc[span.start].idx - 3:
-            return True
-    for noun in lex.rx("maker_nouns").finditer(window.text):
-        if window.start_char + noun.end() >= doc[span.start].idx - 2:
-            return True
+    if _introduced_as_company(doc, span, lex):
+        return True
     if span.end + 1 < len(doc) and doc[span.end].text == "," and lex.rx("seat").match(text_of(doc), doc[span.end + 1].idx):
         return True  # "X, dont le siège est à Oslo, ...", "X, which is headquartered in Leeds, ..."
     root = span.root
@@ -365,6 +390,25 @@ def _acts_as_company(doc: Doc, span: Span, lex: Lexicon) -> bool:
             return True
         if any(o.lower_ in SUBSIDIARY_NOUNS for o in [verb, *objects]):
             return True  # "X is a subsidiary of Y", "X est une filiale de Y" (copula: the noun heads)
+    return False
+
+
+def _introduced_as_company(doc: Doc, span: Span, lex: Lexicon, strict: bool = False) -> bool:
+    """ "le groupe X", "le constructeur chinois X", "the wheel maker X": a company description
+    right before the name. ``strict``: nothing but a space between them, and no "X-based" (not
+    "the group's Mumbai-based holding")."""
+    window = doc[max(span.start - 6, 0):span.start]
+    if not len(window):
+        return False
+    if strict and span.end + 1 < len(doc) and doc[span.end].text == "-":
+        return False
+    slack = (1, 1) if strict else (3, 2)
+    for d in lex.rx("descriptions").finditer(window.text):
+        if window.start_char + d.end() >= doc[span.start].idx - slack[0]:
+            return True
+    for noun in lex.rx("maker_nouns").finditer(window.text):
+        if window.start_char + noun.end() >= doc[span.start].idx - slack[1]:
+            return True
     return False
 
 
@@ -386,10 +430,15 @@ def _consistent_orgs(doc: Doc, mentions: list[Mention], dateline: tuple[int, int
     dateline, or a large town of that very name)."""
     towns = {fold(m.text): m.place for m in mentions if m.place is not None and m.type == "City"
              and (m.label in PLACE_LABELS or (m.start > 0 and doc[m.start - 1].lower_ in LOCATIVE))}
+    called = {fold(m.text): m.place for m in mentions if m.type == "City" and m.confidence == CALLED_A_TOWN}
     for m in mentions:  # a guess ("Sines est relié...") yields to "à Sines" elsewhere
         if m.type in ("Organization", "Other") and m.confidence <= 0.6 and fold(m.text) in towns:
             m.type, m.place, m.confidence = "City", towns[fold(m.text)], 0.8
+        elif m.type in ("Organization", "Other") and m.confidence <= 0.8 and fold(m.text) in called:
+            m.type, m.place, m.confidence = "City", called[fold(m.text)], 0.8  # NER's label, against "X, a town"
     orgs = {fold(m.text) for m in mentions if m.type == "Organization"}
+    # names a legal form or a description ("le groupe X") vouches for outweigh a place label elsewhere
+    sure = {fold(m.text) for m in mentions if m.type == "Organization" and m.confidence >= 0.9}
     firsts = {o.split()[0] for o in orgs if len(o.split()) > 1}
     for m in mentions:
         key = fold(m.text)
@@ -398,7 +447,8 @@ def _consistent_orgs(doc: Doc, mentions: list[Mention], dateline: tuple[int, int
         if dateline is not None and dateline[0] <= m.start < dateline[1]:
             continue
         before = doc[m.start - 1].lower_ if m.start > 0 else ""
-        if m.place is not None and (m.label in PLACE_LABELS or before in LOCATIVE or m.place.kind != "City"
+        if m.place is not None and ((m.label in PLACE_LABELS and key not in sure) or before in LOCATIVE
+                                    or m.place.kind != "City"
                                     or (key not in orgs and m.place.population >= LARGE_TOWN)):
             continue
         if m.type in ("City", "Other", "Person"):

@@ -19,7 +19,7 @@ def hedged_tokens(ctx: Context) -> set[int]:
     hedged: set[int] = set()
     for sent in ctx.sents:
         for cue in ctx.find("hedges", sent) + _negations(ctx, sent):
-            if _is_date(cue):
+            if _is_date(cue) or _reported_plan(ctx, cue):
                 continue  # "In May, ...": a month, not a modal
             hedged.update(_scope(ctx, sent, cue))
     return hedged
@@ -28,6 +28,17 @@ def hedged_tokens(ctx: Context) -> set[int]:
 def _is_date(cue: Span) -> bool:
     tok = cue[0]
     return tok.ent_type_ in {"DATE", "TIME"} or (tok.text[:1].isupper() and not tok.is_sent_start and len(cue) == 1)
+
+
+def _reported_plan(ctx: Context, cue: Span) -> bool:
+    """ "X said the factory would assemble 300,000 cars a year": the future of reported speech,
+    not a hypothesis."""
+    if cue.text.lower() not in ctx.lex.reported_future:
+        return False
+    verb = cue.root.head
+    while verb.dep_ == "conj" and verb.head is not verb:
+        verb = verb.head
+    return verb.dep_ == "ccomp" and verb.head.lemma_ in ctx.lex.reporting_verbs
 
 
 def _negations(ctx: Context, sent: Span) -> list[Span]:

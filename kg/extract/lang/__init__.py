@@ -34,6 +34,7 @@ class Lexicon:
     former: str  # "ancienne", "former": the org is not the site's owner any more
     # places
     dateline: str  # the dateline at the start of a wire report
+    distance: str  # "à 37 km de", "25 miles west of": the town right after it is a landmark, not a place of the report's
     # relations: cue regexes
     headquarters: str  # "basé à", "dont le siège est à", "based in", "headquartered in"
     seat: str  # what only an organization has: "dont le siège", "whose headquarters", "headquartered in"
@@ -63,6 +64,8 @@ class Lexicon:
     subsidiary: str  # "filiale de", "subsidiary of"
     subsidiary_possessive: str  # "sa filiale", "its subsidiary", "its listed arm": parent is the possessor
     hedges: str  # modality: considered, rumoured, hypothetical
+    reported_future: frozenset[str]  # hedges that state a plan in reported speech: "said it would build"
+    reporting_verbs: frozenset[str]  # lemmas: "say", "announce", "indiquer"
     negations: str  # denied, abandoned
     stopwords_org: frozenset[str] = field(default_factory=frozenset)  # capitalized words that are never orgs
 

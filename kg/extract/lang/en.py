@@ -29,6 +29,12 @@ LEXICON = Lexicon(
     possessives=frozenset({"its", "their"}),
     former=words(r"former", r"ex", r"old"),
     dateline=r"^\s*(?P<place>[A-Z][A-Z’'\-. ]{1,40}?)(?:\s*,\s*[^—–\n]{1,40}?)?\s*[—–]\s",
+    distance=words(
+        r"(?:(?:km|kilomet(?:er|re)s?|miles?|mi|hours?|minutes?|hour['’]s|minutes['’])"
+        r"(?:\s+(?:drive|ride|journey|flight|sail|sailing))?|drive|ride)"
+        r"(?:\s+(?:north|south|east|west)(?:[-\s]?(?:north|south|east|west))?(?:ern)?)?"
+        r"\s+(?:of|from|outside)",
+    ),
     headquarters=words(
         r"based\s+in", r"headquartered\s+in", r"head-?quarters?\s+(?:is\s+|are\s+)?(?:in|at)",
         r"head\s+office\s+(?:is\s+)?(?:in|at)", r"registered\s+in", r"home\s+base\s+(?:is\s+)?in",
@@ -52,6 +58,7 @@ LEXICON = Lexicon(
         r"breweries", r"brewery", r"distiller(?:y|ies)", r"bakeries", r"bakery", r"creameries", r"creamery",
         r"(?:paper|steel|cement|glass|sugar|saw)\s?(?:mills?|works|plants?)", r"tanneries", r"tannery",
         r"(?:steel|industrial|petrochemical|chemical|manufacturing|production|mining|port|fertili[sz]er)\s+complex(?:es)?",
+        r"complex(?:es)?",  # the noun only: the extractor passes over the adjective ("complex in scope")
         r"data\s+cent(?:re|er)s?", r"depots?", r"campus(?:es)?", r"laborator(?:y|ies)",
     ),
     site_verbs=words(
@@ -68,7 +75,7 @@ LEXICON = Lexicon(
     ),
     role_exclusions=words(
         r"(?:foreign|prime|finance|economy|trade|industry|transport)\s+minister", r"minister", r"king", r"ambassador",
-        r"mayor", r"governor", r"senator", r"member\s+of\s+parliament", r"head\s+of\s+state", r"President(?=\s+[A-Z])",
+        r"mayor", r"governor", r"senator", r"member\s+of\s+parliament", r"head\s+of\s+state", r"(?-i:President(?=\s+[A-Z]))",
     ),
     corridor=words(
         r"corridors?", r"routes?", r"shipping\s+lines?", r"rail\s+lines?", r"lines?", r"link\w*", r"connect\w*",
@@ -116,7 +123,7 @@ LEXICON = Lexicon(
         "supply_chain": words(r"supply\s+chains?", r"suppliers?\s+nearby", r"local\s+suppliers?", r"ecosystem", r"sourc\w*\s+locally"),
         "raw_materials": words(r"raw\s+materials?", r"ores?", r"mineral\s+resources?", r"deposits?", r"reserves\s+of", r"feedstock", r"mines?\s+nearby"),
         "trade_agreements": words(r"customs\s+union", r"free[\s-]trade\s+(?:agreements?|deals?|zone)", r"trade\s+agreements?", r"without\s+(?:the\s+)?(?:extra\s+)?duties", r"duty-free"),
-        "energy": words(r"electricity", r"energy", r"power\s+supply", r"(?:renewable|solar|wind|green|hydro|cheap|clean)\s+(?:power|electricity|energy)", r"renewables"),
+        "energy": words(r"electricity", r"energy", r"power\s+supply", r"(?:national|power|electricity)\s+grid", r"grid\s+connection", r"(?:renewable|solar|wind|green|hydro|cheap|clean)\s+(?:power|electricity|energy)", r"renewables"),
         "labour": words(r"labou?r", r"workforce", r"skilled\s+workers?", r"talent", r"wages?", r"engineers", r"technicians", r"pool\s+of\s+(?:\w+\s+)?(?:workers|engineers|talent|labou?r)"),
         "incentives": words(r"incentives?", r"subsid(?:y|ies)", r"grants?", r"exempt\w*", r"state\s+aid", r"tax\s+breaks?"),
     },
@@ -133,6 +140,9 @@ LEXICON = Lexicon(
         r"rumou?r\w*", r"reportedly", r"possible", r"possibly", r"potential\w*", r"expected\s+to", r"plans?\s+to\s+consider",
         r"talks?", r"negotiat\w*", r"drawing\s+board", r"whether", r"if", r"mull\w*", r"contemplat\w*", r"hopes?",
     ),
+    reported_future=frozenset({"would"}),  # "said the plant would open in 2031": the plan, reported
+    reporting_verbs=frozenset({"say", "announce", "tell", "add", "state", "confirm", "explain", "note",
+                               "indicate", "report", "write", "declare"}),
     negations=words(
         r"not", r"no", r"never", r"denied", r"denies", r"abandon\w*", r"scrapp\w*", r"cancel\w*", r"dropp\w*",
         r"withdr\w*", r"shelved", r"n['’]t",

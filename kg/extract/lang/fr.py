@@ -47,6 +47,13 @@ LEXICON = Lexicon(
     possessives=frozenset({"son", "sa", "ses", "leur", "leurs"}),
     former=words(r"ancienne?s?", r"ex"),
     dateline=r"^\s*(?P<place>[A-ZÉÈ][\w’'\-. ]{1,40}?)(?:\s*,\s*[^—–\n]{1,40}?)?\s*[—–]\s",
+    # ends before the landmark; "d'" is glued to it, so no word boundary closes the pattern
+    distance=(
+        r"(?<!\w)(?:km|kilom[èe]tres?|milles|miles|heures?|minutes?)"
+        r"(?:\s+(?:de\s+)?(?:route|voiture|train|bateau|navigation|trajet|vol))?"
+        r"(?:\s*,?\s+(?:au|à\s+l['’]|à\s+l)\s*(?:nord|sud|est|ouest)(?:[-\s](?:nord|sud|est|ouest))?)?"
+        r"\s+(?:(?:de|du|des)(?=\s)|d['’])"
+    ),
     headquarters=words(
         r"bas[ée]e?s?\s+(?:à|a|au|aux|en)", r"(?:dont\s+le\s+)?si[èe]ge(?:\s+social)?\s+(?:est\s+|se\s+trouve\s+|est\s+[ée]tabli\s+|est\s+situ[ée]\s+|install[ée]\s+)?(?:à|a|au|aux|en)",
         r"si[èe]ge(?:\s+social)?\s+(?:est\s+)?(?:[ée]tabli|situ[ée]|install[ée])\s+(?:à|au|en)",
@@ -145,7 +152,7 @@ LEXICON = Lexicon(
         "supply_chain": words(r"cha[îi]nes?\s+d['’]approvisionnement", r"s['’]approvisionner", r"approvisionnement", r"fournisseurs?\s+locaux", r"[ée]cosyst[èe]mes?"),
         "raw_materials": words(r"mati[èe]res?\s+premi[èe]res?", r"minerais?", r"ressources\s+mini[èe]res", r"gisements?", r"r[ée]serves\s+de"),
         "trade_agreements": words(r"accords?\s+de\s+libre-[ée]change", r"libre-[ée]change", r"union\s+douani[èe]re", r"accords?\s+commerciaux", r"sans\s+droits?\s+de\s+douane"),
-        "energy": words(r"[ée]lectricit[ée]", r"[ée]nergies?(?!\s+nouvelles?)", r"approvisionnement\s+[ée]nerg[ée]tique", r"solaire", r"[ée]olien\w*", r"hydro[ée]lectri\w*"),
+        "energy": words(r"r[ée]seau\s+[ée]lectrique", r"raccordement\s+au\s+r[ée]seau", r"[ée]lectricit[ée]", r"[ée]nergies?(?!\s+nouvelles?)", r"approvisionnement\s+[ée]nerg[ée]tique", r"solaire", r"[ée]olien\w*", r"hydro[ée]lectri\w*"),
         "labour": words(r"main-d['’](?:œ|oe)uvre", r"main\s+d['’](?:œ|oe)uvre", r"salari[ée]s\s+qualifi[ée]s", r"talents?", r"comp[ée]tences?\s+locales", r"savoir-faire\s+local", r"ing[ée]nieurs", r"techniciens", r"bassin\s+d['’]emploi"),
         "incentives": words(r"aides?\s+publiques?", r"aides?", r"subventions?", r"incitations?", r"primes?\s+(?:à|d['’])", r"soutien\s+public"),
     },
@@ -164,6 +171,10 @@ LEXICON = Lexicon(
         r"prévoyait", r"pr[ée]voyaient", r"devait", r"devaient", r"aurait", r"auraient", r"serait", r"seraient",
         r"si\s+la\s+demande", r"d[ée]pendra", r"sous\s+r[ée]serve", r"hypoth[èe]\w*", r"potentiel\w*",
     ),
+    # the conditional of the French press is a rumour ("l'usine serait construite"), even reported
+    reported_future=frozenset(),
+    reporting_verbs=frozenset({"dire", "annoncer", "indiquer", "préciser", "affirmer", "expliquer", "confirmer",
+                               "ajouter", "déclarer", "souligner"}),
     negations=words(
         r"renonc\w*", r"abandonn\w*", r"annul\w*", r"d[ée]menti\w*", r"dément\w*", r"n['’]envisage\s+pas",
         r"ne\s+\w+\s+pas", r"n['’]\w+\s+pas", r"n['’]\w+\s+plus", r"aucune?", r"repli\w*", r"ferm[ée]\w*",

@@ -13,7 +13,9 @@ from kg.extract.relations import extractor
 from kg.extract.relations.base import owner, place_after
 
 HQ_PLACES = ("City", "Country")
-APPOSITION_OPENERS = frozenset({", a", ", an", ", the", ", un", ", une", ", le", ", la"})
+# What may open an apposition before "X-based": "Acme, a", "Acme, the group's", "Acme, its".
+APPOSITION_POS = frozenset({"DET", "PRON", "NOUN", "PART", "ADJ"})
+APPOSITION_GAP = 5
 
 
 @extractor("headquartered_in")
@@ -35,6 +37,14 @@ def _hq_owner(ctx: Context, sent, start: int, end: int) -> tuple[str, ...]:
         if e <= start and start - e <= 4 and not _crosses_org(ctx, e, start):
             return keys
     return owner(ctx, sent, start, end)
+
+
+def _apposed(ctx: Context, end: int, start: int) -> bool:
+    """Whether the tokens between a name and an "X-based" compound open an apposition to it."""
+    between = ctx.doc[end:start]
+    named = any(ctx.mention_at(i) is not None for i in range(end, start))  # "the group's" may stand for it
+    return 2 <= len(between) <= APPOSITION_GAP and between[0].text == "," and not named \
+        and all(t.pos_ in APPOSITION_POS or t.text in {"'s", "’s"} for t in between[1:])
 
 
 def _crosses_org(ctx: Context, a: int, b: int) -> bool:
@@ -59,9 +69,8 @@ def _based_compounds(ctx: Context, sent) -> Iterator[Fact]:
         owners = [(s, e, keys) for s, e, keys in ctx.org_items(sent)
                   # "Lyon-based Helvio", or the description the compound is part of: "the Turin-based company"
                   if (s >= after.start and s - after.start <= 3) or (s <= span.start and e >= after.start)]
-        if not owners:  # "Acme, a Turin-based group": the name the apposition describes
-            owners = [(s, e, keys) for s, e, keys in ctx.org_items(sent)
-                      if e <= span.start and ctx.doc[e:span.start].text.strip().lower() in APPOSITION_OPENERS]
+        if not owners:  # "Acme, a Turin-based group", "Acme, the group's Turin-based arm": the name described
+            owners = [(s, e, keys) for s, e, keys in ctx.org_items(sent) if e <= span.start and _apposed(ctx, e, span.start)]
         for s, e, keys in owners[:1]:
             for org in keys:
                 yield Fact("headquartered_in", org, place.key,

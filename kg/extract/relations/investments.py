@@ -1,7 +1,8 @@
 """``investment``: an amount of money an organization invests, with the town it goes to.
 
 A money amount counts in a clause with an investment cue (``investir``, ``engage``, ``tranche``,
-``commit``, ``pour into``) and no cue of revenue, debt or value. An amount given again in another
+``commit``, ``pour into``) or as the price of a site (``a $2 billion plant``), and no cue of
+revenue, debt or value. An amount given again in another
 currency (``soit``, ``or about``, in parentheses) is the same investment; an initial tranche and
 a total are two.
 """
@@ -55,7 +56,17 @@ def _is_investment(ctx: Context, span: Span) -> bool:
     before = ctx.doc[max(start, span.start - 4):span.start]
     if len(before) and ctx.find("not_investment", before):
         return False
-    return bool(ctx.find("investment", clause))
+    return bool(ctx.find("investment", clause)) or _prices_a_site(ctx, span)
+
+
+def _prices_a_site(ctx: Context, span: Span) -> bool:
+    """ "a $7.6 billion complex", "the £4bn plant", "une usine de 320 millions d'euros": the
+    amount is what the site costs."""
+    after = ctx.find("site_nouns", ctx.doc[span.end:min(span.end + 3, span.sent.end)])
+    if after and after[0].start == span.end and after[0].root.pos_ != "ADJ":  # not "a $2bn complex deal"
+        return True
+    before = ctx.doc[max(span.start - 2, span.sent.start):span.start]
+    return len(before) == 2 and before[1].lower_ in {"de", "d'", "d’"} and bool(ctx.find("site_nouns", before[:1]))
 
 
 def _investment_place(ctx: Context, span: Span, facts: list[Fact], orgs: tuple[str, ...]) -> str | None:

@@ -17,7 +17,7 @@ from kg.extract.relations import extractor
 from kg.extract.relations.base import owner, place_before
 
 DIGITS = re.compile(r"^\d{3,6}(?:\.[A-Z]{1,3})?$")
-TICKER = re.compile(r"^[A-Z][A-Z0-9.]{1,5}$")
+TICKER = re.compile(r"^[A-Z][A-Z0-9.]{1,11}$")  # NSE codes run long: "TATASTEEL"
 TICKER_CUES = frozenset({"ticker", "symbol", "symbole", "code", "mnémonique"})
 
 

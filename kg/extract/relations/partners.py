@@ -23,6 +23,8 @@ WINDOW = 30  # tokens around a cue where its partners are named (within its clau
 CREATED_BY = re.compile(r"(?i)\b(?:set\s+up|formed|created|established|founded|form[ée]e?s?|cr[ée][ée]e?s?|constitu[ée]e?s?|fond[ée]e?s?)\s+(?:by|par)\b")
 JV_NOUNS = ("coentreprise", "co-entreprise", "joint venture", "joint-venture", "société commune", "company set up")
 # Words that introduce a venture's name after its noun: "a joint venture called X".
+# Words before a partner's name: "built with X, a joint venture" makes X a partner, not the venture.
+COMITATIVE = frozenset({"with", "avec", "and", "et", "&"})
 NAMING_WORDS = frozenset({"called", "named", "dubbed", "appelée", "appelé", "baptisée", "baptisé", "dénommée",
                           "dénommé", "nommée", "nommé"})
 
@@ -88,7 +90,7 @@ def _joint_venture_names(ctx: Context, sent: Span, cue: Span) -> set[str]:
         if e <= cue.start and cue.start - e <= 8 and len(ks) == 1:
             between = ctx.doc[e:cue.start]
             apposed = len(between) > 0 and between[0].text == "," and not any(
-                t.pos_ in {"VERB", "AUX", "ADP", "PRON"} for t in between[1:])
+                t.pos_ in {"VERB", "AUX", "ADP", "PRON"} for t in between[1:]) and ctx.doc[s - 1].lower_ not in COMITATIVE
             if (is_owned and cue.start - e <= 3) or apposed or created:
                 names.update(ks)  # "X, la coentreprise de A et B", "X, the carmaker jointly owned by A and B"
         elif is_venture and s >= cue.end and len(ks) == 1 and _names_the_venture(ctx.doc[cue.end:s]):

@@ -1,7 +1,9 @@
 """``located_in``: the country of every town that other facts name.
 
 From the text when the report names the town's country beside it ("Gyor, Hungary's sixth
-city", "Meknès, au nord du Maroc"), else from the gazetteer, with that provenance. Towns only
+city", "Sfax, au sud de la Tunisie"), else from the gazetteer, with that provenance. A town the
+gazetteer lacks takes the country of the landmark its distance is given from ("X, a town 25
+miles west of Savannah"), else of the country its sentence names after it. Towns only
 mentioned in passing (a dateline, a signing venue) take part in no fact and get none.
 """
 from __future__ import annotations
@@ -19,9 +21,30 @@ def located_in(ctx: Context, facts: list[Fact]) -> Iterator[Fact]:
     for key in _cities_in_facts(ctx, facts):
         city = ctx.entities[key]
         if not city.country_code:
+            found = _country_near(ctx, key)
+            if found is not None:
+                yield Fact("located_in", key, *found)
             continue
         country_key = ctx.country_key(city.country_code)
         yield Fact("located_in", key, country_key, _evidence(ctx, key, country_key))
+
+
+def _country_near(ctx: Context, city: str) -> tuple[str, Evidence] | None:
+    """The country of a town the gazetteer lacks, read from its sentence: the country of a
+    landmark after it (a town a few miles from another is in the same country), else a country
+    named after it."""
+    for m in ctx.mentions:
+        if m.key != city:
+            continue
+        after = [n for n in ctx.in_sentence(ctx.doc[m.start].sent) if n.start >= m.end and n.key]
+        for n in after:
+            code = ctx.entities[n.key].country_code
+            if ctx.entities[n.key].type == "City" and ctx.is_landmark(n) and code:
+                return ctx.country_key(code), ctx.evidence("landmark-country", m.start, n.end, 0.7)
+        for n in after:
+            if ctx.entities[n.key].type == "Country":
+                return n.key, ctx.evidence("city-country-in-sentence", m.start, n.end, 0.6)
+    return None
 
 
 def _cities_in_facts(ctx: Context, facts: list[Fact]) -> list[str]:

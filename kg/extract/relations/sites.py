@@ -34,8 +34,8 @@ def sites(ctx: Context, facts: list[Fact]) -> Iterator[Fact]:
     named: list[tuple[str, str]] = []  # (head noun, city key) of the sites named so far
     for sent in ctx.sents:
         for cue in ctx.find("site_nouns", sent):
-            if ctx.is_hedged(cue.start):
-                continue
+            if ctx.is_hedged(cue.start) or (len(cue) == 1 and cue.root.pos_ == "ADJ"):
+                continue  # "complex", "complexe" the adjective
             city = _site_city(ctx, sent, cue, named)
             if city is None or ctx.is_hedged(city.start):
                 continue
@@ -63,24 +63,37 @@ def _site_city(ctx: Context, sent: Span, cue: Span, named) -> Mention | object |
         if ctx.doc[i].dep_ in NEW_CLAUSE_SUBJECT and ctx.doc[i].head.i != cue.root.head.i:
             break  # "..., and it has assembled buses at X": a new clause, a new place
         m = ctx.mention_at(i)
-        if m is not None and ctx.entities[m.key].type in CITY and not ctx.is_dateline(m):
+        if _a_town_here(ctx, m):
             return m
         if m is not None and ctx.entities[m.key].type in ("Country", "Region"):
             break  # "un projet d'usine en Espagne": a country, not a town
+    clitic = any(t.lower_ in LOCATIVE_CLITICS for t in ctx.doc[max(cue.start - 5, sent.start):cue.start])
+    definite = cue.start > sent.start and ctx.doc[cue.start - 1].lower_ in DEFINITE
+    if definite and named and not clitic:
+        # "the site", a site named before: a town earlier in the sentence ("a press conference in
+        # Bergen ... links to the site") is not where it is
+        return _earlier_site(cue, named)
     for i in range(cue.start - 1, max(c_start, cue.start - 25) - 1, -1):
         m = ctx.mention_at(i)
-        if m is not None and ctx.entities[m.key].type in CITY and not ctx.is_dateline(m):
+        if _a_town_here(ctx, m):
             if _anchored(ctx, m):
                 return m
             break  # the nearest town before the site is not where it is: no other one is
-    if any(t.lower_ in LOCATIVE_CLITICS for t in ctx.doc[max(cue.start - 5, sent.start):cue.start]):
+    if clitic:
         return _last_city_before(ctx, cue.start)
-    if cue.start > sent.start and ctx.doc[cue.start - 1].lower_ in DEFINITE:
-        head = cue.root.lemma_.lower()
-        earlier = [city for noun, city in named if noun == head]
-        if earlier:
-            return _Ref(earlier[-1], cue.start, cue.end)
-    return None
+    return _earlier_site(cue, named) if definite else None
+
+
+def _earlier_site(cue: Span, named: list[tuple[str, str]]) -> _Ref | None:
+    """The town of the last site named with the same noun ("the hub" after "a hub in X")."""
+    earlier = [city for noun, city in named if noun == cue.root.lemma_.lower()]
+    return _Ref(earlier[-1], cue.start, cue.end) if earlier else None
+
+
+def _a_town_here(ctx: Context, m: Mention | None) -> bool:
+    """Whether ``m`` is a town that may be where something is: not the dateline's, nor the
+    landmark of a distance ("à 37 km de X")."""
+    return m is not None and ctx.entities[m.key].type in CITY and not ctx.is_dateline(m) and not ctx.is_landmark(m)
 
 
 class _Ref:
@@ -106,7 +119,7 @@ def _last_city_before(ctx: Context, i: int, exclude: set[str] = frozenset()) -> 
     """The town named last before token ``i`` (what "y", "there" stand for), not a seat."""
     for j in range(i - 1, max(i - 120, 0) - 1, -1):
         m = ctx.mention_at(j)
-        if m is not None and ctx.entities[m.key].type in CITY and not ctx.is_dateline(m) and m.key not in exclude:
+        if _a_town_here(ctx, m) and m.key not in exclude:
             return m
     return None
 
