@@ -1,11 +1,13 @@
 """What a name names: a town, a country, a region, a person, an organization, or none of these.
 
-The rules, strongest first: the dateline names a place; a legal form makes an organization;
-a name the gazetteer knows is a place when NER, a locative preposition or its size say so
+The rules, strongest first: the dateline names a place; a legal form or a description right
+before the name (``le groupe X``, ``the carmaker X``) makes an organization; a name the
+gazetteer knows is a place when NER, a locative preposition or its size say so
 (``à Meknès``, ``Sfax``), and an industrial zone or port named after a town stands for the town
-(``Varna Gateway``, ``Zona Franca de Vigo``); a person's name has the shape of one; what
-NER calls an organization, or bears an organization word, is one; nationality adjectives,
-events, exchanges, product codes and units are none. Last, a name typed an organization
+(``Varna Gateway``, ``Zona Franca de Vigo``); a name the text calls a town is one, known to
+the gazetteer or not (``X, a town of 3,000 people``, ``the town of X``); a person's name has
+the shape of one; what NER calls an organization, or bears an organization word, is one;
+nationality adjectives, events, exchanges, product codes and units are none. Last, a name typed an organization
 anywhere (or the start of a longer organization name) is one everywhere it is not plainly a
 place.
 """
