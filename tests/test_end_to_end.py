@@ -134,7 +134,7 @@ FLOORS = {
     "micron-sanand.en": (0.95, 0.86),  # measured 1.000, 0.917
     "novo-nordisk-montes-claros.fr": (0.95, 0.78),  # measured 1.000, 0.833
     "ocp-dire-dawa.fr": (0.89, 0.72),  # measured 0.944, 0.773
-    "roquette-portage.fr": (0.76, 0.70),  # measured 0.818, 0.750
+    "roquette-portage.fr": (0.85, 0.70),  # measured 0.900, 0.750
     "tosyali-bethioua.fr": (0.70, 0.59),  # measured 0.750, 0.643
     "trina-kendal.fr": (0.37, 0.37),  # measured 0.429, 0.429
     "yazaki-meknes.en": (0.78, 0.78),  # measured 0.833, 0.833

@@ -463,6 +463,9 @@ def test_relations_produces(parse, lang: str, text: str, org: str, products: lis
     ("en", "Kestrel Motors will assemble 150,000 vehicles a year at its Monterrey plant.", None),
     ("en", "Kestrel Motors will build a warehouse in Poznan.", None),
     ("en", "Ferrovia Logistics will build a depot in Poznan.", None),
+    # what a plant takes in is no product of it (its capacity still counts)
+    ("fr", "Helvio Foods a ouvert une usine à Sfax. L'usine transformera 125 000 tonnes de pois par an.", "pois"),
+    ("en", "Helvio Foods opened a mill in Sfax. The mill will process 300,000 tonnes of wheat a year.", "wheat"),
     bug("'a 300 MW solar farm' makes the solar farm a product",
         "en", "Sunvia Power will install a 300 MW solar farm in Ouarzazate.", "solar farm"),
     bug("'the German battery maker' gives the product 'German battery' (the nationality is kept)",

@@ -21,6 +21,10 @@ GENERIC_COUNTS = frozenset(
     "exemplaires emplois jobs personnes people salariés workers modèles models produits products".split()
 )
 DETERMINERS = frozenset({"des", "de", "d'", "d’", "du", "les", "la", "le", "l'", "l’", "the", "a", "an", "its", "ses", "son", "sa", "leurs", "their", "some"})
+# Verbs whose capacity counts what a plant takes in: "traiter", "transformer", "process".
+PROCESSING_LEMMAS = frozenset({"transformer", "traiter", "raffiner", "recycler", "broyer", "manutentionner",
+                               "process", "convert", "refine", "recycle", "crush", "handle"})
+PROCESS_WINDOW = 4  # tokens before a capacity where its verb stands
 PHRASE_WORDS = frozenset({"de", "d'", "d’", "en", "à", "base", "of"})
 STOP_POS = frozenset({"VERB", "AUX", "PUNCT", "NUM", "PRON", "SCONJ", "CCONJ", "ADV"})
 NOT_PRODUCTS = re.compile(r"(?i)^(?:production|capacit|site|usine|plant|factory|projet|project|investissement|investment|"
@@ -48,9 +52,21 @@ def products(ctx: Context, facts: list[Fact]) -> Iterator[Fact]:
         for cue in ctx.find("maker_nouns", sent):
             yield from _maker(ctx, sent, cue)
     for fact in list(facts):
-        if fact.relation == "capacity" and fact.qualifier and _is_product(fact.qualifier, ctx):
+        if fact.relation == "capacity" and fact.qualifier and _is_product(fact.qualifier, ctx) \
+                and not _processed(ctx, fact):
             for name in split_coordination(fact.qualifier):
                 yield _product_fact(ctx, fact.subject, name, fact.evidence)
+
+
+def _processed(ctx: Context, fact: Fact) -> bool:
+    """ "transformera 125 000 tonnes de pois par an", "will process 2 Mt of ore a year": what a
+    plant takes in, not what it makes."""
+    ev = fact.evidence
+    span = ctx.doc.char_span(ev.start, ev.end, alignment_mode="expand") if ev.start is not None else None
+    if span is None:
+        return False
+    window = ctx.doc[max(span.start - PROCESS_WINDOW, span.sent.start):span.end]
+    return any(t.lemma_.lower() in PROCESSING_LEMMAS for t in window)
 
 
 def _maker(ctx: Context, sent, cue) -> Iterator:
