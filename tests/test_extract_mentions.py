@@ -109,6 +109,9 @@ def test_mentions_city_with_country(parse, lang: str, text: str, name: str, coun
     ("en", "Brixwell, the city's largest employer, opened a plant in Leeds.", "Brixwell", "Organization"),
     # a region named by a geographic word is no company
     ("fr", "Le groupe achète ses pois dans les Prairies canadiennes.", "Prairies", "Other"),
+    # an organization word outweighs a geographic one; a route is no company
+    ("en", "Baltic Hub, the terminal operator, opened a container terminal in Varna.", "Baltic Hub", "Organization"),
+    ("en", "The Northern Transport Route links Varna to Asia.", "Northern Transport Route", "Other"),
 ])
 def test_mentions_type(parse, lang: str, text: str, name: str, kind: str) -> None:
     assert mention(parse(lang, text), name).type == kind

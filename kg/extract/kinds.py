@@ -47,8 +47,9 @@ GEOGRAPHIC_WORDS = frozenset(
     "plaine plaines steppe steppes hauts-plateaux delta "
     "atlantic pacific mediterranean caspian baltic arctic atlantique pacifique méditerranée".split()
 )
-# A trade route named as such is no company: "the Varna Corridor", "le corridor de Varna".
-ROUTE_NAME = re.compile(r"(?i)^corridors?\s+(?:de|du|des|d['’])|\bcorridors?$")
+# A trade route named as such is no company: "the Varna Corridor", "le corridor de Varna",
+# "the Northern Transport Route".
+ROUTE_NAME = re.compile(r"(?i)^(?:corridors?|routes?)\s+(?:de|du|des|d['’])|\b(?:corridors?|route|routes)$")
 EVENT_WORDS = re.compile(r"(?i)\b(?:forum|summit|sommet|conference|conférence|congress|congrès|expo|exposition|"
                          r"fair|salon|olympics|jeux|world\s+cup|coupe\s+du\s+monde)$")
 PRODUCT_NOUNS = frozenset(  # a name right before one of these names a product: "the X-Trail SUV", "le modèle Y"
@@ -141,7 +142,7 @@ def _classify(doc: Doc, start: int, end: int, label: str, lex: Lexicon, countrie
         place = _place_of(doc, span, label, lex, countries, orgish)
         if place is not None:
             return _as_place(m, place)
-    if _is_geographic(span, label) or (lex.lang == "fr" and label in PLACE_LABELS and _before(doc, span) == "en") \
+    if (not orgish and _is_geographic(span, label)) or (lex.lang == "fr" and label in PLACE_LABELS and _before(doc, span) == "en") \
             or (not orgish and label not in ORG_LABELS and is_subdivision(span.text)):
         m.type = "Other"  # "the state of Thuringia", "en Aragon": a province or region the gazetteer lacks
         return m
