@@ -254,6 +254,20 @@ def test_relations_located_in(parse, lang: str, text: str, city: str, country: s
         assert [f.evidence.rule for f in ctx.facts if f.relation == "located_in"] == [rule]
 
 
+@pytest.mark.parametrize(("lang", "text", "city", "country"), [
+    ("en", "Kestrel Motors opened a plant in Brixwell, a town of 4,000 people, and will export its cars to Germany.",
+     "Brixwell", "Germany"),
+    ("fr", "Kestrel Motors a ouvert une usine à Vernelay, un petit village, et vendra ses voitures en Allemagne.",
+     "Vernelay", "Allemagne"),
+])
+def test_relations_located_in_unknown_town_is_not_in_a_market(parse, lang: str, text: str, city: str,
+                                                               country: str) -> None:
+    """A town the gazetteer lacks does not take the country of a market its sentence names."""
+    ctx = parse(lang, text)
+    assert find(ctx, "has_site_in", None, city), shown(ctx)
+    assert not find(ctx, "located_in", city, country), shown(ctx)
+
+
 @pytest.mark.parametrize(("lang", "text", "city"), [
     ("fr", "Kestrel Motors a ouvert une usine à Pune. La signature a eu lieu à Paris.", "Paris"),
     ("en", "Kestrel Motors opened a plant in Pune. The deal was signed in Paris.", "Paris"),

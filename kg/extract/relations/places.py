@@ -16,6 +16,9 @@ from kg.extract.relations import extractor
 from kg.places import gazetteer
 
 
+COUNTRY_OPENERS = frozenset({"en", "au", "aux", "in", ",", "("})  # what comes before a town's country
+
+
 @extractor("located_in")
 def located_in(ctx: Context, facts: list[Fact]) -> Iterator[Fact]:
     for key in _cities_in_facts(ctx, facts):
@@ -41,10 +44,15 @@ def _country_near(ctx: Context, city: str) -> tuple[str, Evidence] | None:
             code = ctx.entities[n.key].country_code
             if ctx.entities[n.key].type == "City" and ctx.is_landmark(n) and code:
                 return ctx.country_key(code), ctx.evidence("landmark-country", m.start, n.end, 0.7)
-        for n in after:
-            if ctx.entities[n.key].type == "Country":
+        for n in after:  # "..., en France", "..., in Poland"; not "et vendra ses voitures en Allemagne"
+            if ctx.entities[n.key].type == "Country" and ctx.doc[n.start - 1].lower_ in COUNTRY_OPENERS \
+                    and not _finite_verb(ctx.doc[m.end:n.start]):
                 return n.key, ctx.evidence("city-country-in-sentence", m.start, n.end, 0.6)
     return None
+
+
+def _finite_verb(span) -> bool:
+    return any(t.pos_ in {"VERB", "AUX"} and "Fin" in t.morph.get("VerbForm") for t in span)
 
 
 def _cities_in_facts(ctx: Context, facts: list[Fact]) -> list[str]:
