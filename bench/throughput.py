@@ -49,22 +49,23 @@ def main() -> None:
     print(f"corpus: {len(paths)} reports, {total_words} words ({total_words / len(paths):.0f} a report)")
     seconds: dict[str, float] = {}
     cpu: dict[str, float] = {}  # CPU seconds of this process, and of the Dask workers (".workers")
-    bare, extractor = _setup(seconds, paths, args.workers)
-    client = extractor.client
-    available = [cores_available(client)]
-    for number, block in enumerate(_blocks(paths, args.blocks)):
-        groups = _steps(block, texts, bare, extractor, args.batch_size)
-        for group in (groups if number % 2 == 0 else groups[::-1]):
-            for name, step in group:
-                before = cpu_seconds(), client.run(cpu_seconds)
-                with timed(seconds, name):
-                    step()
-                after = cpu_seconds(), client.run(cpu_seconds)
-                cpu[name] = cpu.get(name, 0.0) + after[0] - before[0]
-                cpu[f"{name}.workers"] = cpu.get(f"{name}.workers", 0.0) + sum(after[1][w] - before[1][w] for w in before[1])
-        print(f"  block {number + 1}/{args.blocks} done", flush=True)
-    available.append(cores_available(client))
-    _cluster.close()
+    with contextlib.ExitStack() as cluster:  # the Dask cluster, closed before the report
+        bare, extractor = _setup(seconds, paths, args.workers, cluster)
+        client = extractor.client
+        available = [cores_available(client)]
+        for number, block in enumerate(_blocks(paths, args.blocks)):
+            groups = _steps(block, texts, bare, extractor, args.batch_size)
+            for group in (groups if number % 2 == 0 else groups[::-1]):
+                for name, step in group:
+                    before = cpu_seconds(), client.run(cpu_seconds)
+                    with timed(seconds, name):
+                        step()
+                    after = cpu_seconds(), client.run(cpu_seconds)
+                    cpu[name] = cpu.get(name, 0.0) + after[0] - before[0]
+                    cpu[f"{name}.workers"] = cpu.get(f"{name}.workers", 0.0) + sum(
+                        after[1][w] - before[1][w] for w in before[1])
+            print(f"  block {number + 1}/{args.blocks} done", flush=True)
+        available.append(cores_available(client))
     print(f"cores the {args.workers} workers got when all busy, before and after: "
           + ", ".join(f"{a:.2f}" for a in available))
     _report(seconds, cpu, total_words, len(paths), args.workers)
@@ -87,10 +88,7 @@ def cores_available(client, seconds: float = 3.0) -> float:
     return sum(client.gather(futures)) / seconds
 
 
-_cluster = contextlib.ExitStack()  # the Dask cluster's, closed at the end
-
-
-def _setup(seconds: dict[str, float], paths: list[Path], workers: int):
+def _setup(seconds: dict[str, float], paths: list[Path], workers: int, cluster: contextlib.ExitStack):
     import spacy
 
     from kg.distributed import dask_extractor
@@ -112,7 +110,7 @@ def _setup(seconds: dict[str, float], paths: list[Path], workers: int):
         gc.collect()
         gc.freeze()
     with timed(seconds, "load.cluster"):  # the local cluster `kg build --executor dask` starts
-        extractor = _cluster.enter_context(dask_extractor(None, workers, None))
+        extractor = cluster.enter_context(dask_extractor(None, workers, None))
         build_reports(paths[:4], extractor=extractor)  # each worker has loaded its pipelines
     return bare, extractor
 

@@ -93,6 +93,11 @@ class Context:
     def is_dateline(self, m: Mention) -> bool:
         return self.dateline is not None and self.dateline[0] <= m.start < self.dateline[1]
 
+    def site_nouns(self, span: Span) -> list[Span]:
+        """The site nouns of ``span`` ("usine", "plant", "complex"), less a one-word match the
+        tagger reads as an adjective ("a complex deal", "une tâche complexe")."""
+        return [c for c in self.find("site_nouns", span) if len(c) > 1 or c.root.pos_ != "ADJ"]
+
     @cached_property
     def _landmarks(self) -> frozenset[int]:
         return frozenset(tokens.end for _, _, tokens in self._doc_matches(self.lex.rx("distance")))

@@ -152,10 +152,11 @@ def _classify(doc: Doc, start: int, end: int, label: str, lex: Lexicon, countrie
     if introduced:
         m.type, m.confidence = "Organization", 0.9
         return m
-    town = _unknown_town(doc, span, label, lex, orgish, countries)
+    called = _called_a_town(doc, span)
+    town = _unknown_town(doc, span, label, lex, orgish, countries, called)
     if town is not None:
         _as_place(m, town)
-        if _called_a_town(doc, span):
+        if called:
             m.confidence = CALLED_A_TOWN
         return m
     honorific = span[0].lower_.rstrip(".") in HONORIFICS and len(span) > 1
@@ -187,12 +188,12 @@ def _is_geographic(span: Span, label: str) -> bool:
 
 
 def _unknown_town(doc: Doc, span: Span, label: str, lex: Lexicon, orgish: int,
-                  countries: tuple[str, ...]) -> Place | None:
+                  countries: tuple[str, ...], called: bool) -> Place | None:
     """A town the gazetteer does not know, where the text says it is one: "basé à X", "à X, au
     Portugal", "X-based". Its country is the one named right after it, if any."""
     if orgish or len(span) > 3:
         return None
-    if not _called_a_town(doc, span):
+    if not called:  # "X, a town of 3,000 people" (see _called_a_town)
         if label in ORG_LABELS:
             return None
         before = _before(doc, span)

@@ -62,8 +62,8 @@ def _is_investment(ctx: Context, span: Span) -> bool:
 def _prices_a_site(ctx: Context, span: Span) -> bool:
     """ "a $7.6 billion complex", "the £4bn plant", "une usine de 320 millions d'euros": the
     amount is what the site costs."""
-    after = ctx.find("site_nouns", ctx.doc[span.end:min(span.end + 3, span.sent.end)])
-    if after and after[0].start == span.end and after[0].root.pos_ != "ADJ":  # not "a $2bn complex deal"
+    after = ctx.site_nouns(ctx.doc[span.end:min(span.end + 3, span.sent.end)])
+    if after and after[0].start == span.end:
         return True
     before = ctx.doc[max(span.start - 2, span.sent.start):span.start]
     return len(before) == 2 and before[1].lower_ in {"de", "d'", "d’"} and bool(ctx.find("site_nouns", before[:1]))

@@ -46,19 +46,14 @@ def rationale(ctx: Context, facts: list[Fact]) -> Iterator[Fact]:
         city = _site_city(ctx, passage, facts, orgs)
         if city is None:
             continue
-        # a description the reasons' owner was resolved from ("the company had picked the site")
-        # may be wrong: the site's owners then give the reasons
-        guessed = not _named_in(ctx, passage[0], orgs, before=cues[0].start)
-        if not _named_in(ctx, passage[0], orgs) or (guessed and not _has_site(facts, orgs, city)):
+        # Not named before the cue, the reasons' giver was resolved from a description ("the
+        # company had picked the site"), which may be wrong: the site's owners give the reasons.
+        if not _named_in(ctx, passage[0], orgs, cues[0].start):
             orgs = _site_owners_of(facts, city, orgs)
         for key, span in found:
             for org in orgs:
                 yield Fact("site_rationale", org, Factor(key), ctx.evidence(f"rationale-{key}", span.start, span.end, 0.7),
                            qualifier=city)
-
-
-def _has_site(facts: list[Fact], orgs: tuple[str, ...], city: str) -> bool:
-    return any(f.relation == "has_site_in" and f.obj == city and f.subject in orgs for f in facts)
 
 
 def _site_owners_of(facts: list[Fact], city: str, orgs: tuple[str, ...]) -> tuple[str, ...]:
@@ -71,10 +66,10 @@ def _site_owners_of(facts: list[Fact], city: str, orgs: tuple[str, ...]) -> tupl
     return named or owners
 
 
-def _named_in(ctx: Context, sent: Span, orgs: tuple[str, ...], before: int | None = None) -> bool:
-    """Whether the sentence names one of the organizations itself (not through a description),
-    before token ``before`` if given."""
-    return any(m.key in orgs and (before is None or m.start < before) for m in ctx.in_sentence(sent, "Organization"))
+def _named_in(ctx: Context, sent: Span, orgs: tuple[str, ...], before: int) -> bool:
+    """Whether the sentence names one of the organizations itself (not through a description)
+    before token ``before``."""
+    return any(m.key in orgs and m.start < before for m in ctx.in_sentence(sent, "Organization"))
 
 
 def _is_list(sent: Span) -> bool:

@@ -33,9 +33,9 @@ NEW_CLAUSE_SUBJECT = frozenset({"nsubj", "nsubj:pass", "nsubjpass"})
 def sites(ctx: Context, facts: list[Fact]) -> Iterator[Fact]:
     named: list[tuple[str, str]] = []  # (head noun, city key) of the sites named so far
     for sent in ctx.sents:
-        for cue in ctx.find("site_nouns", sent):
-            if ctx.is_hedged(cue.start) or (len(cue) == 1 and cue.root.pos_ == "ADJ"):
-                continue  # "complex", "complexe" the adjective
+        for cue in ctx.site_nouns(sent):
+            if ctx.is_hedged(cue.start):
+                continue
             city = _site_city(ctx, sent, cue, named)
             if city is None or ctx.is_hedged(city.start):
                 continue
